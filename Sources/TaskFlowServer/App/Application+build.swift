@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+
+/// The whole server: middleware, routes, the Socket.IO endpoint and background upkeep.
+public func buildApplication(
+    services: ServerServices, logger: Logger,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let configuration = services.configuration
+    let router = buildRouter(services: services)
+    let socketIO = SocketIOEndpoint(
+        hub: services.hub, tokens: services.tokens, metrics: services.metrics,
+        pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis))
+    // Socket.IO does its own heartbeat, so WebSocket-level auto-ping is off.
+    let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
+    return Application(
+        router: router,
+        server: .http1WebSocketUpgrade(configuration: webSocket) { request, _, _ in
+            guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
+            return .upgrade([:]) { inbound, outbound, context in
+                await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
+            }
+        },
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "taskflow"),
+        services: [MaintenanceService(sessions: services.store, logger: logger)],
+        onServerRunning: onServerRunning,
+        logger: logger)
+}
+
+/// Middleware (outermost first) and routes. Separate so tests can drive the router alone.
+public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
+    let configuration = services.configuration
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, accessLog: configuration.accessLog))
+    router.add(middleware: SecurityHeadersMiddleware(production: configuration.production))
+    router.add(middleware: AllowListCORSMiddleware(allowedOrigins: Set(configuration.allowedOrigins)))
+    router.add(middleware: IdentityMiddleware(tokens: services.tokens, clientAddress: ClientAddress(trustedProxies: Set(configuration.trustedProxies))))
+    if configuration.rateLimitEnabled {
+        router.add(middleware: RateLimitMiddleware(
+            store: services.rateLimits, limit: configuration.rateLimitMaxRequests, window: configuration.rateLimitWindowSeconds))
+    }
+    router.add(middleware: ErrorMiddleware())
+
+    OperationsController(database: services.store, metrics: services.metrics).addRoutes(to: router)
+    let api = router.group("api/v1")
+    let auth = AuthService(
+        store: services.store, tokens: services.tokens, hasher: services.hasher, limiter: services.rateLimits,
+        configuration: configuration)
+    AuthController(service: auth).addRoutes(to: api.group("auth"))
+    TaskController(store: services.store, events: services.hub).addRoutes(to: api.group("tasks"))
+    return router
+}
+
+/// A logger writing JSON lines at the configured level.
+public func makeServerLogger(configuration: ServerConfiguration) -> Logger {
+    let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+    return Logger(label: "taskflow-server") { label in JSONLogHandler(label: label, level: level) }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Once a minute, forgets what has outlived its use (sealed refresh pairs past the grace
+/// window, expired refresh tokens, day-old idempotency records).
+struct MaintenanceService: Service {
+    let sessions: any SessionRepository
+    let logger: Logger
+    var interval: Duration = .seconds(60)
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                try await sessions.purgeExpired(now: Date())
+            } catch {
+                logger.warning("maintenance failed", metadata: ["error": .string("\(error)")])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import COpenAPI
+import Foundation
+import Hummingbird
+
+/// `/health`, `/ready`, `/metrics`, the OpenAPI document, and the plain-HTTP face of `/socket.io/`.
+struct OperationsController: Sendable {
+    let database: any HealthCheck
+    let metrics: ServerMetrics
+
+    /// docs/openapi.yaml, embedded at build time.
+    static let openAPIDocument = String(cString: taskflow_openapi_yaml())
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("health") { _, _ in JSONResponse.raw(Data(#"{"status":"ok"}"#.utf8)) }
+        router.get("ready", use: ready)
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+        router.get("api/v1/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
+        }
+        // A WebSocket upgrade never reaches the router; anything else here is long-polling,
+        // which this server does not offer.
+        router.get("socket.io") { _, _ -> Response in
+            throw APIError.badRequest("only the WebSocket transport is supported: /socket.io/?EIO=4&transport=websocket")
+        }
+    }
+
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        do {
+            try await database.ping()
+        } catch {
+            return APIError.unavailable.response()
+        }
+        return JSONResponse.raw(Data(#"{"status":"ready"}"#.utf8))
+    }
+}

@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TaskFlowCore
+
+/// `/api/v1/tasks`: every route scoped to the signed-in user; another user's task is 404.
+struct TaskController<Store: TaskRepository>: Sendable {
+    let store: Store
+    let events: any LiveEventPublisher
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: list)
+        group.post(use: create)
+        group.get("stats", use: stats)
+        group.get(":id", use: show)
+        group.put(":id", use: update)
+        group.patch(":id", use: update)
+        group.delete(":id", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let query: TaskQuery
+        do {
+            query = try TaskQuery.parse(QueryString.pairs(request.uri.query))
+        } catch {
+            throw APIError.validation(error)
+        }
+        let now = Date()
+        let counter = try await store.changeCounter(userID: userID)
+        let tag = EntityTag.make(counter: counter, parts: ["list", query.canonicalKey] + (query.overdue ? [EntityTag.minute(now)] : []))
+        if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
+        let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now)
+        let page = TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
+        return try JSONResponse.make(page, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
+    }
+
+    @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let now = Date()
+        let counter = try await store.changeCounter(userID: userID)
+        let tag = EntityTag.make(counter: counter, parts: ["stats", EntityTag.minute(now)])
+        if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
+        return try JSONResponse.make(try await store.stats(userID: userID, now: now), headers: [.eTag: tag, .cacheControl: "private, no-cache"])
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        guard let task = try await store.task(userID: userID, id: try taskID(context)) else { throw Self.notFound }
+        return try Self.taskResponse(task)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let body = try await RequestBody.data(request, context: context)
+        let draft = try TaskInput.draft(from: RequestBody.decode(TaskChanges.self, from: body))
+        let claim = try idempotencyClaim(request, body: body)
+        switch try await store.createTask(userID: userID, draft: draft, now: Date(), idempotency: claim) {
+        case .created(let task):
+            await events.publish(.created(task), to: userID)
+            return try Self.taskResponse(task, status: .created)
+        case .replayed(let taskID, let body):
+            return JSONResponse.raw(body, status: .created, headers: [.location: Self.location(taskID)])
+        case .keyConflict:
+            throw APIError.conflict("Idempotency-Key was already used with a different request body")
+        }
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let id = try taskID(context)
+        let changes = try TaskInput.validated(RequestBody.decode(TaskChanges.self, from: try await RequestBody.data(request, context: context)))
+        let expected = try await expectedVersion(request, userID: userID, id: id)
+        switch try await store.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expected, now: Date()) {
+        case .updated(let task):
+            await events.publish(.updated(task), to: userID)
+            return try Self.taskResponse(task)
+        case .unchanged(let task):
+            return try Self.taskResponse(task)
+        case .notFound:
+            throw Self.notFound
+        case .versionMismatch(let current):
+            throw Self.stale(current)
+        }
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userID = try context.requireUser()
+        let id = try taskID(context)
+        let expected = try await expectedVersion(request, userID: userID, id: id)
+        switch try await store.deleteTask(userID: userID, id: id, expectedVersion: expected, now: Date()) {
+        case .deleted(let task):
+            await events.publish(.deleted(id: task.id, version: task.version + 1), to: userID)
+            return Response(status: .noContent)
+        case .notFound:
+            throw Self.notFound
+        case .versionMismatch(let current):
+            throw Self.stale(current)
+        }
+    }
+
+    // MARK: helpers
+
+    private static var notFound: APIError { .notFound("task not found") }
+
+    private static func stale(_ current: Int) -> APIError {
+        .preconditionFailed("task has changed: its version is now \(current); reload it and try again")
+    }
+
+    private static func location(_ id: String) -> String { "/api/v1/tasks/\(id)" }
+
+    private static func notModified(_ tag: String) -> Response {
+        Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
+    }
+
+    /// A task with its version as the ETag, which `If-Match` takes back.
+    private static func taskResponse(_ task: TaskItem, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers: HTTPFields = [.eTag: "\"\(task.version)\""]
+        if status == .created { headers[.location] = location(task.id) }
+        return try JSONResponse.make(task, status: status, headers: headers)
+    }
+
+    private func taskID(_ context: AppRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty, id.utf8.count <= 64 else { throw Self.notFound }
+        return id
+    }
+
+    private func idempotencyClaim(_ request: Request, body: Data) throws -> IdempotencyClaim? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard (1...255).contains(key.count) else { throw APIError.badRequest("Idempotency-Key must be 1–255 characters") }
+        let hash = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        return IdempotencyClaim(key: key, bodyHash: hash)
+    }
+
+    /// The version `If-Match` insists on. `*` and a list of versions are resolved against
+    /// the current task; the repository then checks the version again inside its write.
+    private func expectedVersion(_ request: Request, userID: String, id: String) async throws -> Int? {
+        guard let ifMatch = EntityTag.expectedVersions(ifMatch: request.headers[.ifMatch]) else { return nil }
+        guard let current = try await store.task(userID: userID, id: id) else { throw Self.notFound }
+        switch ifMatch {
+        case .any:
+            return current.version
+        case .versions(let versions):
+            guard versions.contains(current.version) else { throw Self.stale(current.version) }
+            return current.version
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import TaskFlowCore
+
+/// The contract's rules for task bodies: trimmed title of 1–200 characters, description
+/// up to 10,000, and a title required on create.
+enum TaskInput {
+    static func draft(from changes: TaskChanges) throws -> TaskDraft {
+        guard changes.title != nil else { throw ValidationFailure([FieldProblem("title", "is required")]) }
+        let valid = try validated(changes)
+        var dueDate: Date?
+        if case .set(let date) = valid.dueDate { dueDate = date }
+        return TaskDraft(
+            title: valid.title ?? "", description: valid.description ?? "", status: valid.status ?? .todo,
+            priority: valid.priority ?? .medium, dueDate: dueDate)
+    }
+
+    static func validated(_ changes: TaskChanges) throws -> TaskChanges {
+        var result = changes
+        var problems: [FieldProblem] = []
+        if let title = changes.title {
+            switch Validation.title(title) {
+            case .success(let trimmed): result.title = trimmed
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        if let description = changes.description, let problem = Validation.description(description) {
+            problems.append(problem)
+        }
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        return result
+    }
+}
+
+import Foundation

@@ -1,0 +1,160 @@
+import Foundation
+import HTTPTypes
+import HummingbirdWebSocket
+import Logging
+import Synchronization
+import TaskFlowCore
+
+/// Socket.IO v4 over WebSocket only (API.md, "Live updates"): open packet, token auth in
+/// the CONNECT packet, the user's room joined by the server, task events out, server pings
+/// with a timeout for silent clients.
+struct SocketIOEndpoint: Sendable {
+    let hub: LiveHub
+    let tokens: TokenService
+    let metrics: ServerMetrics
+    let pingInterval: Duration
+    let pingTimeout: Duration
+    /// How long a client may take to send its CONNECT packet, as Socket.IO's `connectTimeout`.
+    var connectTimeout: Duration = .seconds(45)
+
+    /// `/socket.io/?EIO=4&transport=websocket`; anything else is not upgraded (and the
+    /// HTTP router answers it with 400).
+    static func accepts(_ request: HTTPRequest) -> Bool {
+        guard let target = request.path else { return false }
+        let parts = target.split(separator: "?", maxSplits: 1)
+        guard parts.first == "/socket.io/" || parts.first == "/socket.io", parts.count == 2 else { return false }
+        let query = Dictionary(QueryString.pairs(String(parts[1])).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        return query["EIO"] == "4" && query["transport"] == "websocket"
+    }
+
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async {
+        metrics.openSockets.increment()
+        defer { metrics.openSockets.decrement() }
+        let session = SocketIOSession()
+        let sid = RandomToken.make(bytes: 15)
+        let open: [String: Any] = [
+            "sid": sid, "upgrades": [String](), "pingInterval": Self.millis(pingInterval),
+            "pingTimeout": Self.millis(pingTimeout), "maxPayload": 1_000_000,
+        ]
+        guard let openJSON = try? JSONSerialization.data(withJSONObject: open, options: [.sortedKeys]),
+              (try? await outbound.write(.text("0" + String(decoding: openJSON, as: UTF8.self)))) != nil
+        else { return }
+
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await heartbeat(session: session, outbound: outbound) }
+            group.addTask {
+                do { try await Task.sleep(for: connectTimeout) } catch { return }
+                if session.userID == nil { try? await outbound.close(.policyViolation, reason: "no CONNECT packet") }
+            }
+            do {
+                for try await message in inbound.messages(maxSize: 1_000_000) {
+                    guard case .text(let text) = message else { continue }
+                    session.heard()
+                    let keepGoing = try await handle(SocketIOPacket.parse(text), sid: sid, session: session, outbound: outbound, group: &group)
+                    if !keepGoing { break }
+                }
+            } catch {
+                logger.debug("socket closed", metadata: ["reason": .string(String(describing: type(of: error)))])
+            }
+            group.cancelAll()
+        }
+        if let subscription = session.subscription { await hub.unsubscribe(subscription) }
+    }
+
+    /// Reacts to one packet; false ends the connection.
+    private func handle(
+        _ packet: SocketIOPacket, sid: String, session: SocketIOSession, outbound: WebSocketOutboundWriter,
+        group: inout TaskGroup<Void>
+    ) async throws -> Bool {
+        switch packet {
+        case .pong, .ignored:
+            return true
+        case .ping:
+            try await outbound.write(.text("3"))
+            return true
+        case .close, .disconnect:
+            try? await outbound.close(.normalClosure, reason: nil)
+            return false
+        case .connect(let namespace, let auth):
+            guard namespace == "/" else {
+                try await outbound.write(.text("44\(namespace)," + #"{"message":"Invalid namespace"}"#))
+                return true
+            }
+            guard session.userID == nil else { return true }
+            guard let token = auth?["token"] as? String, let userID = try? await tokens.verify(token) else {
+                try await outbound.write(.text(SocketIOPacket.connectError("unauthorized")))
+                try? await outbound.close(.normalClosure, reason: "unauthorized")
+                return false
+            }
+            let subscription = await hub.subscribe(userID: userID)
+            session.connected(userID: userID, subscription: subscription)
+            try await outbound.write(.text("40" + #"{"sid":""# + sid + #""}"#))
+            group.addTask { await forward(subscription, to: outbound) }
+            return true
+        case .event(let name, let arguments, let ackID):
+            // `join-room` with one's own id is accepted for compatibility; the server has
+            // already put the socket in that room, and any other room is ignored.
+            _ = (name, arguments)
+            if let ackID, session.userID != nil { try await outbound.write(.text("43\(ackID)[]")) }
+            return true
+        }
+    }
+
+    private func forward(_ subscription: LiveHub.Subscription, to outbound: WebSocketOutboundWriter) async {
+        for await event in subscription.events {
+            guard let payload = try? event.payloadJSON() else { continue }
+            do {
+                try await outbound.write(.text(SocketIOPacket.event(event.name, payloadJSON: payload)))
+                metrics.liveEventsSent.increment()
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Pings every `pingInterval`; a client that has not answered within `pingTimeout` is closed.
+    private func heartbeat(session: SocketIOSession, outbound: WebSocketOutboundWriter) async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: pingInterval)
+                let sentAt = ContinuousClock.now
+                try await outbound.write(.text("2"))
+                try await Task.sleep(for: pingTimeout)
+                if session.lastHeard < sentAt {
+                    try? await outbound.close(.goingAway, reason: "ping timeout")
+                    return
+                }
+            } catch {
+                return
+            }
+        }
+    }
+
+    private static func millis(_ d: Duration) -> Int {
+        Int(d.components.seconds) * 1000 + Int(d.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// State shared by a socket's reader, heartbeat and forwarder tasks.
+final class SocketIOSession: Sendable {
+    private struct State {
+        var lastHeard = ContinuousClock.now
+        var userID: String?
+        var subscription: LiveHub.Subscription?
+    }
+
+    private let state = Mutex(State())
+
+    var lastHeard: ContinuousClock.Instant { state.withLock { $0.lastHeard } }
+    var userID: String? { state.withLock { $0.userID } }
+    var subscription: LiveHub.Subscription? { state.withLock { $0.subscription } }
+
+    func heard() { state.withLock { $0.lastHeard = ContinuousClock.now } }
+
+    func connected(userID: String, subscription: LiveHub.Subscription) {
+        state.withLock {
+            $0.userID = userID
+            $0.subscription = subscription
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Opaque ids that sort by creation time (ULID layout: 48-bit milliseconds, 80 random
+/// bits, Crockford base32), so id tie-breaks follow creation order.
+enum IdentifierGenerator {
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
+    static func make(now: Date = Date()) -> String {
+        var value = [UInt8](repeating: 0, count: 16)
+        let ms = UInt64(max(0, now.millis))
+        for i in 0..<6 { value[i] = UInt8(truncatingIfNeeded: ms >> (8 * (5 - i))) }
+        var rng = SystemRandomNumberGenerator()
+        for i in 6..<16 { value[i] = rng.next() }
+        // 128 bits -> 26 base32 digits, most significant first.
+        var out = [UInt8](repeating: 0, count: 26)
+        var hi = value[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        var lo = value[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        for i in stride(from: 25, through: 0, by: -1) {
+            out[i] = alphabet[Int(lo & 31)]
+            lo = lo >> 5 | (hi & 31) << 59
+            hi >>= 5
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

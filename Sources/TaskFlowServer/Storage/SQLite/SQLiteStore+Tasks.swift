@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import TaskFlowCore
+
+extension SQLiteStore: TaskRepository {
+    public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
+        let stamp = Date(millis: now.millis)
+        let task = TaskItem(
+            id: IdentifierGenerator.make(now: now), title: draft.title, description: draft.description, status: draft.status,
+            priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
+            completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
+        let body = try TaskFlowJSON.encode(task)
+        return try await pool.write { db in
+            if let idempotency {
+                let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at >= ?",
+                    arguments: [userID, idempotency.key, earliest])
+                {
+                    guard row["body_hash"] == idempotency.bodyHash else { return .keyConflict }
+                    return .replayed(taskID: row["task_id"], body: row["response_body"])
+                }
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO idempotency_keys (user_id, key, body_hash, task_id, response_body, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [userID, idempotency.key, idempotency.bodyHash, task.id, body, now.millis])
+            }
+            try Self.insert(task, userID: userID, db: db)
+            try Self.bumpChangeCounter(userID: userID, db: db)
+            return .created(task)
+        }
+    }
+
+    public func task(userID: String, id: String) async throws -> TaskItem? {
+        try await pool.read { db in try Self.fetchTask(userID: userID, id: id, db: db) }
+    }
+
+    public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
+        try await pool.write { db in
+            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
+            if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
+            guard let next = current.applying(changes, now: now) else { return .unchanged(current) }
+            try db.execute(
+                sql: """
+                    UPDATE tasks SET title = ?, title_key = ?, description = ?, status = ?, priority = ?, due_at = ?,
+                        completed_at = ?, updated_at = ?, version = ?
+                    WHERE user_id = ? AND id = ? AND version = ?
+                    """,
+                arguments: [
+                    next.title, TaskRow.titleKey(next.title), next.description, next.status.rank, next.priority.rank,
+                    next.dueDate?.millis, next.completedAt?.millis, next.updatedAt.millis, next.version,
+                    userID, id, current.version,
+                ])
+            try Self.bumpChangeCounter(userID: userID, db: db)
+            return .updated(next)
+        }
+    }
+
+    public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
+        try await pool.write { db in
+            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
+            if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
+            try db.execute(sql: "DELETE FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id])
+            try Self.bumpChangeCounter(userID: userID, db: db)
+            return .deleted(current)
+        }
+    }
+
+    public func changeCounter(userID: String) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT counter FROM user_changes WHERE user_id = ?", arguments: [userID]) ?? 0
+        }
+    }
+
+    static func fetchTask(userID: String, id: String, db: Database) throws -> TaskItem? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(TaskRow.columns) FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id]
+        ).map(TaskRow.task(from:))
+    }
+
+    static func insert(_ task: TaskItem, userID: String, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO tasks (id, user_id, title, title_key, description, status, priority, due_at, completed_at,
+                                   created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                task.id, userID, task.title, TaskRow.titleKey(task.title), task.description, task.status.rank,
+                task.priority.rank, task.dueDate?.millis, task.completedAt?.millis, task.createdAt.millis,
+                task.updatedAt.millis, task.version,
+            ])
+    }
+
+    static func bumpChangeCounter(userID: String, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO user_changes (user_id, counter) VALUES (?, 1)
+                ON CONFLICT(user_id) DO UPDATE SET counter = counter + 1
+                """,
+            arguments: [userID])
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import TaskFlowCore
+
+/// The embedded store: one SQLite file in WAL mode, written with full fsync so an
+/// acknowledged write survives a crash of the process (and of the machine).
+public final class SQLiteStore: Sendable {
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        pool = try DatabasePool(path: path, configuration: config)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+}
+
+extension SQLiteStore: HealthCheck {
+    public func ping() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+}
+
+extension DatabaseError {
+    var isUniqueViolation: Bool { extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY }
+}
