@@ -63,7 +63,7 @@ public enum Timestamp {
     }
 
     public static func millis(_ date: Date) -> Int {
-        Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        Int((date.timeIntervalSince1970 * 1000).rounded())
     }
 
     // MARK: civil calendar (Howard Hinnant's algorithms)
