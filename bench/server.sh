@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# Benchmark taskflow-server: a release build on loopback, a user with 10,000 tasks, and
+# wrk against /health, a page of GET /tasks, the 304 path and POST /tasks.
+#
+#   bench/server.sh                 build if the binary is missing, then 20 s per route
+#   bench/server.sh --build         rebuild first (swift build -c release, several minutes)
+#   bench/server.sh --no-build --duration 3 --connections 16    a quick smoke run
+#
+# Options:
+#   --build / --no-build     always build / never build (default: build only if missing)
+#   --binary PATH            benchmark this taskflow-server binary (implies --no-build)
+#   --scratch-path DIR       SwiftPM build directory (default .build)
+#   --duration N[s|m]        wrk duration per route (default 20s)
+#   --connections N          wrk connections (default 64)
+#   --threads N              wrk threads (default 2)
+#   --tasks N                tasks to seed (default 10000)
+#   --strict                 exit 1 when any target is missed
+# Needs: swift (to build), wrk, curl, python3.
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "$0")")/.."
+ROOT=$PWD
+
+build=auto
+binary=""
+scratch=".build"
+duration="20s"
+connections=64
+threads=2
+tasks=10000
+strict=0
+
+die() { echo "bench/server.sh: $*" >&2; exit 2; }
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --build) build=yes ;;
+        --no-build) build=no ;;
+        --binary) binary="${2:?--binary needs a path}"; build=no; shift ;;
+        --scratch-path) scratch="${2:?--scratch-path needs a directory}"; shift ;;
+        --duration) duration="${2:?--duration needs a value}"; shift ;;
+        --connections) connections="${2:?--connections needs a number}"; shift ;;
+        --threads) threads="${2:?--threads needs a number}"; shift ;;
+        --tasks) tasks="${2:?--tasks needs a number}"; shift ;;
+        --strict) strict=1 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option $1 (try --help)" ;;
+    esac
+    shift
+done
+[[ $duration =~ ^[0-9]+$ ]] && duration="${duration}s"
+[[ $duration =~ ^[0-9]+[smh]$ ]] || die "--duration must look like 20, 20s or 1m"
+[[ $connections =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive number"
+[[ $threads =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive number"
+[[ $tasks =~ ^[0-9]+$ ]] || die "--tasks must be a number"
+(( connections >= threads )) || die "--connections must be at least --threads"
+
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y $tool)"
+done
+
+# ---- build -----------------------------------------------------------------------------
+if [[ -z $binary ]]; then
+    binary="$scratch/release/taskflow-server"
+    if [[ $build == yes || ( $build == auto && ! -x $binary ) ]]; then
+        echo "==> swift build -c release --product taskflow-server (this takes several minutes)"
+        start=$SECONDS
+        swift build -c release --product taskflow-server --scratch-path "$scratch"
+        echo "    built in $(( SECONDS - start )) s"
+    fi
+fi
+[[ -x $binary ]] || die "no server binary at $binary (run without --no-build, or pass --binary)"
+binary=$(readlink -f "$binary")
+
+# ---- start the server ------------------------------------------------------------------
+work=$(mktemp -d "${TMPDIR:-/tmp}/taskflow-bench.XXXXXX")
+server_pid=""
+cleanup() {
+    local status=$?
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+echo "==> starting $binary on $base (database in $work)"
+(
+    cd "$work"
+    export HOST=127.0.0.1 PORT="$port"
+    export DATABASE_URL="sqlite:$work/bench.sqlite"
+    export RATE_LIMIT_MAX_REQUESTS=0 LOG_LEVEL=error JWT_EXPIRES_IN=1h
+    unset TASKFLOW_ENV FRONTEND_URL TRUSTED_PROXIES
+    exec "$binary"
+) >"$work/server.log" 2>&1 &
+server_pid=$!
+
+for _ in $(seq 300); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "bench/server.sh: the server exited during start; its output:" >&2
+        cat "$work/server.log" >&2
+        exit 1
+    fi
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] && break
+    sleep 0.1
+done
+[[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] \
+    || { echo "bench/server.sh: /health did not answer 200 within 30 s" >&2; cat "$work/server.log" >&2; exit 1; }
+
+# ---- a user with many tasks ------------------------------------------------------------
+echo "==> registering a user and seeding $tasks tasks"
+start=$SECONDS
+token=$(BASE="$base" TASKS="$tasks" python3 - <<'PY'
+import http.client, json, os, random, sys, threading, urllib.parse
+
+base = urllib.parse.urlsplit(os.environ["BASE"])
+total = int(os.environ["TASKS"])
+
+def connect():
+    return http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+
+def call(conn, method, path, body, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    conn.request(method, path, body=json.dumps(body), headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    return response.status, data
+
+conn = connect()
+status, data = call(conn, "POST", "/api/v1/auth/register",
+                    {"name": "Bench", "email": "bench@example.com", "password": "bench-password-1"})
+if status != 201:
+    sys.exit(f"register answered {status}: {data[:300]!r}")
+token = json.loads(data)["accessToken"]
+
+words = ("release notes review deploy invoice meeting backup refactor design draft "
+         "budget report migrate upgrade triage plan").split()
+failures = []
+lock = threading.Lock()
+counter = iter(range(total))
+
+def worker(seed):
+    rng = random.Random(seed)
+    c = connect()
+    while True:
+        with lock:
+            i = next(counter, None)
+        if i is None:
+            return
+        body = {
+            "title": f"{rng.choice(words).capitalize()} {rng.choice(words)} {i}",
+            "description": " ".join(rng.choice(words) for _ in range(rng.randint(0, 12))),
+            "status": rng.choice(["todo", "todo", "in-progress", "done"]),
+            "priority": rng.choice(["low", "medium", "medium", "high"]),
+        }
+        if rng.random() < 0.7:
+            body["dueDate"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        try:
+            status, data = call(c, "POST", "/api/v1/tasks", body, token)
+        except (OSError, http.client.HTTPException) as error:
+            c.close()
+            c = connect()
+            status, data = 0, str(error).encode()
+        if status != 201:
+            with lock:
+                failures.append((status, data[:200]))
+                if len(failures) > 20:
+                    return
+
+threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+if failures:
+    sys.exit(f"{len(failures)} creates failed, first: {failures[0]!r}")
+print(token)
+PY
+)
+seed_seconds=$(( SECONDS - start ))
+echo "    seeded in ${seed_seconds} s"
+
+list_url="$base/api/v1/tasks?limit=20"
+etag=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "$list_url" \
+    | tr -d '\r' | awk 'tolower($1) == "etag:" { sub(/^[^:]*:[ \t]*/, ""); print; exit }')
+[[ -n $etag ]] || die "GET /api/v1/tasks answered without an ETag"
+total=$(curl -s -H "Authorization: Bearer $token" "$list_url" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["pagination"]["total"])')
+echo "    GET /api/v1/tasks reports total=$total, ETag $etag"
+[[ $total == "$tasks" ]] || echo "    warning: expected total=$tasks"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H "If-None-Match: $etag" "$list_url")
+[[ $code == 304 ]] || echo "    warning: If-None-Match answered $code, not 304"
+
+# ---- wrk -------------------------------------------------------------------------------
+# run NAME wrk-arguments…: runs wrk, keeps its output in $work/NAME.txt, prints a line.
+run() {
+    local name=$1; shift
+    echo "==> wrk $name: ${duration}, $connections connections, $threads threads"
+    wrk --latency -t"$threads" -c"$connections" -d"$duration" "$@" >"$work/$name.txt" 2>&1 \
+        || { cat "$work/$name.txt" >&2; die "wrk failed for $name"; }
+    grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/$name.txt" | sed 's/^ */    /'
+}
+auth=(-H "Authorization: Bearer $token")
+run health "$base/health"
+run list "${auth[@]}" "$list_url"
+run notmod "${auth[@]}" -H "If-None-Match: $etag" "$list_url"
+run create "${auth[@]}" -s "$ROOT/bench/post-task.lua" "$base/api/v1/tasks"
+
+kill -0 "$server_pid" 2>/dev/null || { echo "bench/server.sh: the server died during the run; its output:" >&2; cat "$work/server.log" >&2; exit 1; }
+rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
+
+# ---- report ----------------------------------------------------------------------------
+# Figures from wrk's output: requests/s, p50 and p99 in ms, and the count of bad answers.
+figures() {
+    awk '
+        function ms(v) {
+            if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+            if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+            if (v ~ /m$/)  return substr(v, 1, length(v) - 1) * 60000
+            if (v ~ /s$/)  return substr(v, 1, length(v) - 1) * 1000
+            return v + 0
+        }
+        /^Requests\/sec:/        { rps = $2 }
+        $1 == "50%"               { p50 = ms($2) }
+        $1 == "99%"               { p99 = ms($2) }
+        /Non-2xx or 3xx/          { bad += $NF }
+        /Socket errors/           { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i + 0 }
+        END { printf "%s %s %s %d\n", rps + 0, p50 + 0, p99 + 0, bad + 0 }
+    ' "$work/$1.txt"
+}
+read -r health_rps health_p50 health_p99 health_bad < <(figures health)
+
+echo
+echo "taskflow-server benchmark: $tasks seeded tasks, wrk ${duration} x $connections connections x $threads threads"
+printf '%-34s %12s %10s %10s %9s %8s\n' route "requests/s" p50 p99 "x health" errors
+declare -A ratio p99s bads
+for entry in "health|GET /health" "list|GET /api/v1/tasks?limit=20" \
+             "notmod|GET /api/v1/tasks?limit=20 (304)" "create|POST /api/v1/tasks"; do
+    name=${entry%%|*}; label=${entry#*|}
+    read -r rps p50 p99 bad < <(figures "$name")
+    ratio[$name]=$(awk -v a="$rps" -v b="$health_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    p99s[$name]=$p99
+    bads[$name]=$bad
+    printf '%-34s %12.0f %8.2f ms %7.2f ms %8sx %8d\n' "$label" "$rps" "$p50" "$p99" "${ratio[$name]}" "$bad"
+done
+rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+echo "peak server RSS (VmHWM): $rss_mb MB"
+echo
+
+misses=0
+verdict() {  # verdict LABEL MEASURED OK(0/1)
+    local result=PASS
+    if [[ $3 != 1 ]]; then result=MISS; misses=$((misses + 1)); fi
+    printf '%-44s %-14s %s\n' "$1" "$2" "$result"
+}
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? 1 : 0 }'; }
+lt() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }'; }
+printf '%-44s %-14s %s\n' target measured result
+verdict "list page >= 0.35 x /health requests/s" "${ratio[list]}x" "$(ge "${ratio[list]}" 0.35)"
+verdict "304 path >= 0.70 x /health requests/s" "${ratio[notmod]}x" "$(ge "${ratio[notmod]}" 0.70)"
+for name in health list notmod create; do
+    verdict "p99 < 25 ms ($name)" "${p99s[$name]} ms" "$(lt "${p99s[$name]}" 25)"
+done
+verdict "peak RSS < 150 MB" "$rss_mb MB" "$(lt "$rss_mb" 150)"
+all_bad=$(( bads[health] + bads[list] + bads[notmod] + bads[create] ))
+verdict "no errors or unexpected statuses" "$all_bad" "$( (( all_bad == 0 )) && echo 1 || echo 0)"
+
+if (( misses > 0 )); then
+    echo "$misses target(s) missed"
+    (( strict )) && exit 1
+fi
+exit 0
