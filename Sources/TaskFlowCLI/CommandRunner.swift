@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TaskFlowClient
+
+/// Runs a command body and turns failures into one line on stderr and a documented exit code.
+enum CommandRunner {
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ClientError {
+            throw report(error)
+        } catch let error as CommandFailure {
+            TerminalOutput.error("taskflow: \(error.message)")
+            throw ExitCode(error.code)
+        }
+    }
+
+    /// Prints the error (with field details) and returns the exit code to throw.
+    @discardableResult
+    static func report(_ error: ClientError, prefix: String = "") -> ExitCode {
+        TerminalOutput.error("taskflow: \(prefix)\(error.message)")
+        if error.details.count > 1 {
+            for problem in error.details { TerminalOutput.error("  \(problem.field): \(problem.message)") }
+        }
+        return ExitCode(ExitCodes.code(for: error))
+    }
+}
+
+/// A failure the CLI itself detects after parsing (no terminal for a prompt, …).
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32 = ExitCodes.failure
+}

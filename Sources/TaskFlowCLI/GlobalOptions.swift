@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import TaskFlowClient
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("TaskFlow server URL (default: $TASKFLOW_SERVER, else the last server logged in to, else http://127.0.0.1:5000).", valueName: "url"))
+    var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("PEM file of certificate authorities to trust, for a server with a private CA.", valueName: "file"),
+            completion: .file())
+    var caFile: String?
+
+    @Flag(name: .long, help: "Wait out rate limits (up to 5 minutes) instead of failing at once.")
+    var wait = false
+
+    @Flag(name: .long, help: "Never use colour (also: the NO_COLOR environment variable).")
+    var noColor = false
+
+    func validate() throws {
+        if let server, (try? ServerAddress(server)) == nil {
+            throw ValidationError("\(server) is not a server address. Use a URL like http://127.0.0.1:5000.")
+        }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError("Cannot read the CA file \(caFile).")
+        }
+    }
+
+    func settings(server override: String? = nil) -> ClientSettings {
+        ClientSettings(server: override ?? server, caFile: caFile, retryPolicy: wait ? .waitUpTo(seconds: 300) : .never)
+    }
+
+    var output: TerminalOutput { TerminalOutput(noColourFlag: noColor) }
+}

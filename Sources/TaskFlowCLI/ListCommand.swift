@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List tasks, newest first, with the API's filters.",
+        discussion: "With --json prints the API's {tasks, pagination} object; with --all too, every task in one tasks array.",
+        aliases: ["list"]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only these statuses: todo, in-progress, done (comma-separated).", valueName: "list"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Only these priorities: low, medium, high (comma-separated).", valueName: "list"))
+    var priority: String?
+
+    @Option(name: [.short, .customLong("search")], help: ArgumentHelp("Full-text search in title and description.", valueName: "words"))
+    var search: String?
+
+    @Option(help: ArgumentHelp("Due on or before this date: \(DueArgument.help).", valueName: "date"))
+    var dueBefore: String?
+
+    @Option(help: ArgumentHelp("Due on or after this date.", valueName: "date"))
+    var dueAfter: String?
+
+    @Flag(help: "Only tasks past their due date and not done.")
+    var overdue = false
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Order by \(TaskSort.allowedValues); prefix - for descending (default -createdAt).", valueName: "field"))
+    var sort: String?
+
+    @Option(help: "Page to show, from 1.")
+    var page = 1
+
+    @Option(help: "Tasks per page, 1 to 100.")
+    var limit = TaskQuery.defaultLimit
+
+    @Flag(help: "Fetch every page.")
+    var all = false
+
+    @Flag(help: "Print the API's JSON.")
+    var json = false
+
+    func validate() throws {
+        _ = try query()
+        if all && page != 1 { throw ValidationError("--all starts from the first page; leave out --page.") }
+    }
+
+    func query() throws -> TaskQuery {
+        var parameters: [(name: String, value: String)] = [("page", String(page)), ("limit", String(limit))]
+        if let status { parameters.append(("status", status)) }
+        if let priority { parameters.append(("priority", priority)) }
+        if let search { parameters.append(("q", search)) }
+        if let sort { parameters.append(("sort", sort)) }
+        if overdue { parameters.append(("overdue", "true")) }
+        var query: TaskQuery
+        do {
+            query = try TaskQuery.parse(parameters)
+        } catch {
+            throw ValidationError(error.problems.map { "--\(Self.optionName($0.field)) \($0.message)." }.joined(separator: " "))
+        }
+        if let dueBefore {
+            guard let bound = DueArgument.bound(dueBefore) else { throw ValidationError("--due-before must be \(DueArgument.help).") }
+            query.dueBefore = bound
+        }
+        if let dueAfter {
+            guard let bound = DueArgument.bound(dueAfter) else { throw ValidationError("--due-after must be \(DueArgument.help).") }
+            query.dueAfter = bound
+        }
+        if all { query.limit = TaskQuery.maxLimit }
+        return query
+    }
+
+    private static func optionName(_ field: String) -> String { field == "q" ? "search" : field }
+
+    func run() async throws {
+        try await CommandRunner.run {
+            let client = try global.settings().makeClient()
+            let query = try query()
+            let output = global.output
+            if all {
+                let tasks = try await client.allTasks(query)
+                if json { return TerminalOutput.raw(try TaskFlowJSON.encode(AllTasks(tasks: tasks))) }
+                TaskTable(output: output, now: Date()).render(tasks).forEach(output.line)
+                output.line(tasks.isEmpty ? "No tasks." : "\(tasks.count) task\(tasks.count == 1 ? "" : "s")")
+                return
+            }
+            let response = try await client.tasks(query)
+            if json { return TerminalOutput.raw(response.body) }
+            let page = response.value
+            if !page.tasks.isEmpty { TaskTable(output: output, now: Date()).render(page.tasks).forEach(output.line) }
+            output.line(TaskTable.summary(page.pagination, shown: page.tasks.count))
+        }
+    }
+
+    private struct AllTasks: Encodable { var tasks: [TaskItem] }
+}

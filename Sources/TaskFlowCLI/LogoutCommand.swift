@@ -1,0 +1,27 @@
+import ArgumentParser
+import TaskFlowClient
+
+struct LogoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logout",
+        abstract: "Revoke the session on the server and forget it here."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await CommandRunner.run {
+            let client = try global.settings().makeClient()
+            guard await client.session.isSignedIn, await !client.session.usesEnvironmentToken else {
+                global.output.line("Not logged in to \(client.server).")
+                return
+            }
+            do {
+                try await client.logout()
+                global.output.line("Logged out of \(client.server).")
+            } catch let error as ClientError {
+                throw CommandRunner.report(error, prefix: "Forgot the local session, but could not revoke it on the server: ")
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every field of one task.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The task's id.")
+    var id: String
+
+    @Flag(help: "Print the API's JSON.")
+    var json = false
+
+    func run() async throws {
+        try await CommandRunner.run {
+            let response = try await global.settings().makeClient().task(id: id)
+            if json { return TerminalOutput.raw(response.body) }
+            TaskDetail(output: global.output, now: Date()).render(response.value).forEach(global.output.line)
+        }
+    }
+}
+
+/// One task as labelled lines, description last and kept as written.
+struct TaskDetail {
+    let output: TerminalOutput
+    let now: Date
+
+    func render(_ task: TaskItem) -> [String] {
+        func stamp(_ date: Date?) -> String { date.map(Timestamp.format) ?? "-" }
+        let due = task.dueDate.map { "\(Timestamp.format($0)) (\(DateWords.relative($0, now: now)))" } ?? "-"
+        var lines = [
+            output.paint(DisplayWidth.printable(task.title), .bold),
+            "id:        \(task.id)",
+            "status:    \(task.status.rawValue)",
+            "priority:  \(task.priority.rawValue)",
+            "due:       \(task.isOverdue(now: now) ? output.paint(due, .red) : due)",
+            "completed: \(stamp(task.completedAt))",
+            "created:   \(stamp(task.createdAt))",
+            "updated:   \(stamp(task.updatedAt))",
+            "version:   \(task.version)",
+        ]
+        if !task.description.isEmpty {
+            lines.append("")
+            lines += task.description.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.printable(String($0)) }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import TaskFlowClient
+
+/// The `taskflow` root command.
+///
+/// `scriptCommands` is public so the executable can later declare a root of its own with
+/// the full-screen UI as `defaultSubcommand` (and `--demo`) in front of these.
+public struct TaskFlowCommand: AsyncParsableCommand {
+    public static let scriptCommands: [any ParsableCommand.Type] = [
+        LoginCommand.self, RegisterCommand.self, LogoutCommand.self, WhoamiCommand.self,
+        ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DoneCommand.self,
+        StartCommand.self, RemoveCommand.self, StatsCommand.self, WatchCommand.self, CompletionsCommand.self,
+    ]
+
+    public static let configuration = CommandConfiguration(
+        commandName: "taskflow",
+        abstract: "Manage your TaskFlow tasks from the terminal.",
+        discussion: """
+            ENVIRONMENT
+              TASKFLOW_SERVER    server URL when --server is not given
+              TASKFLOW_TOKEN     access token to use instead of the stored login
+              TASKFLOW_CA_FILE   CA file when --ca-file is not given
+              NO_COLOR           disables colour
+              XDG_CONFIG_HOME    credentials live in $XDG_CONFIG_HOME/taskflow/credentials.json
+
+            \(ExitCodes.summary)
+            """,
+        version: TaskFlowVersion.current,
+        subcommands: scriptCommands
+    )
+
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import TaskFlowCLI
+
+await TaskFlowCommand.runAsMain()
