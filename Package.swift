@@ -28,6 +28,7 @@ var targets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ],
         swiftSettings: swift6
@@ -42,6 +43,7 @@ var targets: [Target] = [
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ],
+        exclude: ["Peers"],
         swiftSettings: swift6
     ),
 ]
@@ -51,6 +53,27 @@ var products: [Product] = [
 ]
 
 // CLIENT-SIDE TARGETS (client library, terminal UI, `taskflow`) are appended below.
+
+// Client library, scriptable CLI and the `taskflow` executable. TaskFlowClient is the only
+// module that touches curl; its tests start the real `taskflow-server` binary rather than
+// linking the server, so they stay free of the server's dependencies.
+targets += [
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .target(name: "TaskFlowClient", dependencies: ["TaskFlowCore", "CCurl"], swiftSettings: swift6),
+    .target(
+        name: "TaskFlowCLI",
+        dependencies: ["TaskFlowClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swift6
+    ),
+    .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI"], swiftSettings: swift6),
+    // Starts `taskflow-server` and the Python peers as subprocesses for the two test targets.
+    .target(name: "TaskFlowTestSupport", dependencies: ["TaskFlowClient"], path: "Tests/TaskFlowTestSupport", swiftSettings: swift6),
+    .testTarget(
+        name: "TaskFlowClientTests", dependencies: ["TaskFlowClient", "TaskFlowTestSupport"], exclude: ["Peers"], swiftSettings: swift6
+    ),
+    .testTarget(name: "TaskFlowCLITests", dependencies: ["TaskFlowCLI", "TaskFlowTestSupport"], swiftSettings: swift6),
+]
+products += [.executable(name: "taskflow", targets: ["taskflow"])]
 
 let package = Package(
     name: "TaskFlow",

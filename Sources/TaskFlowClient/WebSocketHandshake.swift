@@ -5,12 +5,17 @@ struct WebSocketHandshake {
     let key: String
     let request: String
 
-    init(url: URL, headers: HTTPHeaders, userAgent: String) {
-        key = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+    /// `key` is 16 random bytes in base64; tests pass the RFC's example key.
+    init(url: URL, headers: HTTPHeaders, userAgent: String,
+         key: String = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()) {
+        self.key = key
         let defaultPort = url.scheme == "https" ? 443 : 80
         let host = (url.host ?? "") + (url.port.map { $0 == defaultPort ? "" : ":\($0)" } ?? "")
-        var target = url.path.isEmpty ? "/" : url.path
-        if let query = url.query { target += "?" + query }
+        // URL.path drops a trailing slash, which Socket.IO's `/socket.io/` needs.
+        let parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        var target = parts?.percentEncodedPath ?? "/"
+        if target.isEmpty { target = "/" }
+        if let query = parts?.percentEncodedQuery { target += "?" + query }
         var lines = [
             "GET \(target) HTTP/1.1", "Host: \(host)", "Upgrade: websocket", "Connection: Upgrade",
             "Sec-WebSocket-Key: \(key)", "Sec-WebSocket-Version: 13", "User-Agent: \(userAgent)",
