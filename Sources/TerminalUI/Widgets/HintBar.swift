@@ -1,0 +1,35 @@
+/// The footer line of key hints (`j/↓ down  / search  ? help`), generated from keymap
+/// bindings so it always tells the truth. Commands without a `hint` are left out; hints
+/// that do not fit are dropped whole from the end. `trailing` text (the filter, "41–60
+/// of 1,234") is flush right and takes precedence.
+public struct HintBar: Widget {
+    public var bindings: [KeyBinding]
+    public var trailing: String?
+
+    public init(_ bindings: [KeyBinding], trailing: String? = nil) {
+        self.bindings = bindings
+        self.trailing = trailing
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        buffer.fill(row, style: Style(.statusBar))
+        var limit = row.maxX
+        if let trailing, !trailing.isEmpty {
+            let width = min(DisplayWidth.of(trailing), row.width)
+            limit = row.maxX - width
+            buffer.put(trailing, at: Point(x: limit, y: row.y), maxWidth: width, style: Style(.statusBar))
+            limit -= 2
+        }
+        var x = row.x + 1
+        for binding in bindings {
+            guard let hint = binding.command.hint, !binding.keys.isEmpty else { continue }
+            let keyLabel = binding.keyLabel
+            let width = DisplayWidth.of(keyLabel) + 1 + DisplayWidth.of(hint)
+            guard x + width <= limit else { break }
+            x += buffer.put(keyLabel, at: Point(x: x, y: row.y), style: Style(.hintKey).on(.statusBar)) + 1
+            x += buffer.put(hint, at: Point(x: x, y: row.y), style: Style(.statusBar)) + 2
+        }
+    }
+}
