@@ -54,6 +54,14 @@ var products: [Product] = [
 
 // CLIENT-SIDE TARGETS (client library, terminal UI, `taskflow`) are appended below.
 
+// Terminal UI: pure rendering and keys, plus the one module that touches curses.
+targets += [
+    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+    .target(name: "TerminalUI", swiftSettings: swift6),
+    .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
+]
+
 // Client library, scriptable CLI and the `taskflow` executable. TaskFlowClient is the only
 // module that touches curl; its tests start the real `taskflow-server` binary rather than
 // linking the server, so they stay free of the server's dependencies.
