@@ -37,7 +37,7 @@ let logger = makeServerLogger(configuration: configuration)
 do {
     let services = try await ServerServices(configuration: configuration)
     let app = buildApplication(services: services, logger: logger)
-    try await app.runService()
+    try await ServerRunner(app: app, services: services, logger: logger).run()
 } catch let error as ConfigurationError {
     FileHandle.standardError.write(Data("taskflow-server: \(error)\n".utf8))
     exit(78)

@@ -12,7 +12,7 @@ public func buildApplication(
     let configuration = services.configuration
     let router = buildRouter(services: services)
     let socketIO = SocketIOEndpoint(
-        hub: services.hub, tokens: services.tokens, metrics: services.metrics,
+        hub: services.hub, sockets: services.sockets, tokens: services.tokens, metrics: services.metrics,
         pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis))
     // Socket.IO does its own heartbeat, so WebSocket-level auto-ping is off.
     let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))

@@ -9,6 +9,7 @@ public struct ServerServices: Sendable {
     let hasher: PasswordHasher
     public let rateLimits: any RateLimitStore
     public let hub: LiveHub
+    public let sockets: OpenSockets
     public let metrics: ServerMetrics
 
     public init(configuration: ServerConfiguration) async throws {
@@ -26,6 +27,7 @@ public struct ServerServices: Sendable {
         hasher = try await PasswordHasher(cost: configuration.bcryptCost)
         rateLimits = MemoryRateLimitStore()
         hub = LiveHub()
+        sockets = OpenSockets()
         metrics = ServerMetrics()
     }
 }

@@ -36,5 +36,5 @@ public struct APIError: Error, Sendable {
         return error
     }
     static let `internal` = APIError(.internalServerError, "internal", "something went wrong on the server; try again")
-    static let unavailable = APIError(.serviceUnavailable, "unavailable", "the database is unavailable; try again shortly")
+    static let unavailable = APIError(.serviceUnavailable, "unavailable", "the server cannot reach its database; nothing was changed; try again shortly")
 }

@@ -10,6 +10,7 @@ import TaskFlowCore
 /// with a timeout for silent clients.
 struct SocketIOEndpoint: Sendable {
     let hub: LiveHub
+    let sockets: OpenSockets
     let tokens: TokenService
     let metrics: ServerMetrics
     let pingInterval: Duration
@@ -31,6 +32,7 @@ struct SocketIOEndpoint: Sendable {
         metrics.openSockets.increment()
         defer { metrics.openSockets.decrement() }
         let session = SocketIOSession()
+        let registration = await sockets.register { try? await outbound.close(.goingAway, reason: "server shutting down") }
         let sid = RandomToken.make(bytes: 15)
         let open: [String: Any] = [
             "sid": sid, "upgrades": [String](), "pingInterval": Self.millis(pingInterval),
@@ -58,6 +60,7 @@ struct SocketIOEndpoint: Sendable {
             }
             group.cancelAll()
         }
+        await sockets.unregister(registration)
         if let subscription = session.subscription { await hub.unsubscribe(subscription) }
     }
 

@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStore: SessionRepository {
     public func createSession(userID: String, tokenHash: String, expiresAt: Date, now: Date) async throws {
         let familyID = IdentifierGenerator.make(now: now)
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO sessions (family_id, user_id, created_at) VALUES (?, ?, ?)",
                 arguments: [familyID, userID, now.millis])
@@ -15,7 +15,7 @@ extension SQLiteStore: SessionRepository {
     }
 
     public func refreshRecord(tokenHash: String) async throws -> RefreshRecord? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -33,7 +33,7 @@ extension SQLiteStore: SessionRepository {
     }
 
     public func rotate(old: RefreshRecord, newHash: String, expiresAt: Date, sealedSuccessor: Data, now: Date) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE refresh_tokens SET rotated_at = ?, sealed_successor = ? WHERE token_hash = ? AND rotated_at IS NULL",
                 arguments: [now.millis, sealedSuccessor, old.tokenHash])
@@ -46,7 +46,7 @@ extension SQLiteStore: SessionRepository {
     }
 
     public func revokeFamily(_ familyID: String, now: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE sessions SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL",
                 arguments: [now.millis, familyID])
@@ -58,7 +58,7 @@ extension SQLiteStore: SessionRepository {
 
 extension SQLiteStore {
     public func purgeExpired(now: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE refresh_tokens SET sealed_successor = NULL WHERE sealed_successor IS NOT NULL AND rotated_at < ?",
                 arguments: [now.millis - RefreshGrace.windowMillis])

@@ -5,7 +5,7 @@ import TaskFlowCore
 extension SQLiteStore {
     public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
         let filter = SQLiteTaskFilter(userID: userID, query: query, now: now)
-        return try await pool.read { db in
+        return try await read { db in
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM tasks WHERE \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let offset = (query.page - 1) * query.limit
@@ -26,7 +26,7 @@ extension SQLiteStore {
 
     public func stats(userID: String, now: Date) async throws -> TaskStats {
         let window = StatsWindow(now: now)
-        return try await pool.read { db in
+        return try await read { db in
             var stats = TaskStats()
             if let row = try Row.fetchOne(
                 db,

@@ -10,7 +10,7 @@ extension SQLiteStore: TaskRepository {
             priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
             completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
         let body = try TaskFlowJSON.encode(task)
-        return try await pool.write { db in
+        return try await write { db in
             if let idempotency {
                 let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
                 if let row = try Row.fetchOne(
@@ -34,11 +34,11 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func task(userID: String, id: String) async throws -> TaskItem? {
-        try await pool.read { db in try Self.fetchTask(userID: userID, id: id, db: db) }
+        try await read { db in try Self.fetchTask(userID: userID, id: id, db: db) }
     }
 
     public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
-        try await pool.write { db in
+        try await write { db in
             guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
             if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
             guard let next = current.applying(changes, now: now) else { return .unchanged(current) }
@@ -59,7 +59,7 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
-        try await pool.write { db in
+        try await write { db in
             guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
             if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
             try db.execute(sql: "DELETE FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id])
@@ -69,7 +69,7 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func changeCounter(userID: String) async throws -> Int {
-        try await pool.read { db in
+        try await read { db in
             try Int.fetchOne(db, sql: "SELECT counter FROM user_changes WHERE user_id = ?", arguments: [userID]) ?? 0
         }
     }

@@ -6,7 +6,7 @@ extension SQLiteStore: UserRepository {
     public func createUser(name: String, email: String, passwordHash: String, now: Date) async throws -> User {
         let user = User(id: IdentifierGenerator.make(now: now), name: name, email: email, createdAt: Date(millis: now.millis))
         do {
-            try await pool.write { db in
+            try await write { db in
                 try db.execute(
                     sql: "INSERT INTO users (id, name, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [user.id, name, email, passwordHash, now.millis])
@@ -19,7 +19,7 @@ extension SQLiteStore: UserRepository {
     }
 
     public func storedUser(email: String) async throws -> StoredUser? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map {
                 StoredUser(user: Self.user(from: $0), passwordHash: $0["password_hash"])
             }
@@ -27,7 +27,7 @@ extension SQLiteStore: UserRepository {
     }
 
     public func user(id: String) async throws -> User? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(Self.user(from:))
         }
     }

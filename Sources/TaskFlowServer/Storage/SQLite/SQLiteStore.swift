@@ -22,7 +22,7 @@ public final class SQLiteStore: Sendable {
 
 extension SQLiteStore: HealthCheck {
     public func ping() async throws {
-        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 }
 

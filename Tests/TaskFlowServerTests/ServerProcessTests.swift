@@ -1,0 +1,103 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import TaskFlowCore
+import XCTest
+
+/// The `taskflow-server` executable as an operator runs it: environment, signals, files.
+final class ServerProcessTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUp() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskflow-proc-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private var databaseURL: String { "sqlite:" + directory.appendingPathComponent("db.sqlite").path }
+
+    private func register(_ server: ServerProcess) async throws -> AuthResponse {
+        let (body, status) = try await HTTP.request(
+            "POST", "http://127.0.0.1:\(server.port)/api/v1/auth/register",
+            body: #"{"name":"Ann","email":"ann@example.com","password":"correct horse"}"#)
+        XCTAssertEqual(status, 201, body)
+        return try TaskFlowJSON.decode(AuthResponse.self, from: Data(body.utf8))
+    }
+
+    func testAcknowledgedWriteSurvivesKill9AndTokensSurviveRestart() async throws {
+        let first = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        defer { first.stop() }
+        try await first.waitUntilHealthy()
+        let ann = try await register(first)
+        let (created, status) = try await HTTP.request(
+            "POST", "http://127.0.0.1:\(first.port)/api/v1/tasks", headers: ["Authorization": "Bearer \(ann.accessToken)"],
+            body: #"{"title":"survive kill -9"}"#)
+        XCTAssertEqual(status, 201)
+        let task = try TaskFlowJSON.decode(TaskItem.self, from: Data(created.utf8))
+        first.signal(SIGKILL)
+        _ = try await first.waitForExit()
+
+        // The generated secret was kept beside the database (0600), so the old token still works.
+        let secretPath = directory.appendingPathComponent("db.sqlite.jwt-secret").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: secretPath)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        let second = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        defer { second.stop() }
+        try await second.waitUntilHealthy()
+        let (fetched, fetchStatus) = try await HTTP.request(
+            "GET", "http://127.0.0.1:\(second.port)/api/v1/tasks/\(task.id)", headers: ["Authorization": "Bearer \(ann.accessToken)"])
+        XCTAssertEqual(fetchStatus, 200, fetched)
+        XCTAssertEqual(try TaskFlowJSON.decode(TaskItem.self, from: Data(fetched.utf8)), task)
+    }
+
+    func testSIGTERMClosesSocketsWith1001AndExitsCleanly() async throws {
+        let server = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        defer { server.stop() }
+        try await server.waitUntilHealthy()
+        let ann = try await register(server)
+        let probe = SocketIOProbe(port: server.port)
+        var messages = probe.messages.makeAsyncIterator()
+        try await SocketIOProbe.connect(port: server.port, token: ann.accessToken, iterator: &messages, probe: probe)
+        server.signal(SIGTERM)
+        let close = try await withTimeout(10) { try await probe.closed() }
+        XCTAssertEqual(close?.closeCode, .goingAway)
+        let status = try await server.waitForExit()
+        XCTAssertEqual(status, 0)
+    }
+
+    func testProductionRefusesAShortOrMissingSecret() async throws {
+        for secret in [nil, "too short"] {
+            var environment = ["DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production"]
+            environment["JWT_SECRET"] = secret
+            let server = try ServerProcess(environment: environment)
+            defer { server.stop() }
+            let status = try await server.waitForExit()
+            XCTAssertEqual(status, 78, "EX_CONFIG")
+            XCTAssertTrue(server.errorOutput().contains("JWT_SECRET must be set to at least 32 bytes"))
+        }
+        let server = try ServerProcess(environment: [
+            "DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production", "JWT_SECRET": String(repeating: "s", count: 32),
+        ])
+        defer { server.stop() }
+        try await server.waitUntilHealthy()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("db.sqlite.jwt-secret").path))
+    }
+
+    func testBadEnvironmentIsAOneLineErrorNamingTheVariable() async throws {
+        for (name, value) in [("PORT", "http"), ("JWT_EXPIRES_IN", "soon"), ("DATABASE_URL", "mysql://x"), ("LOG_LEVEL", "loud")] {
+            var environment = ["DATABASE_URL": databaseURL]
+            environment[name] = value
+            let server = try ServerProcess(environment: environment)
+            defer { server.stop() }
+            let status = try await server.waitForExit()
+            XCTAssertEqual(status, 78, "\(name)=\(value)")
+            let message = server.errorOutput()
+            XCTAssertTrue(message.hasPrefix("taskflow-server: \(name)=\(value) is not valid"), message)
+            XCTAssertEqual(message.filter { $0 == "\n" }.count, 1, "one line: \(message)")
+        }
+    }
+}
