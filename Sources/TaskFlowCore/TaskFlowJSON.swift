@@ -8,7 +8,10 @@ public enum TaskFlowJSON {
             var c = encoder.singleValueContainer()
             try c.encode(Timestamp.format(date))
         }
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        // Keys sorted always: Foundation's key order is otherwise not stable from one
+        // encoding to the next, and the server promises byte-equal replays (Idempotency-Key)
+        // and strong ETags, which need one value to have one spelling.
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
