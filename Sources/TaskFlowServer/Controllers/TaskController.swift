@@ -29,7 +29,10 @@ struct TaskController<Store: TaskRepository>: Sendable {
         }
         let now = Date()
         let counter = try await store.changeCounter(userID: userID)
-        let tag = EntityTag.make(counter: counter, parts: ["list", query.canonicalKey] + (query.overdue ? [EntityTag.minute(now)] : []))
+        // The user is part of the tag: counters are per user, so two users' lists would
+        // otherwise share tags, and a client that switches accounts would get a wrong 304.
+        let tag = EntityTag.make(
+            counter: counter, parts: ["list", userID, query.canonicalKey] + (query.overdue ? [EntityTag.minute(now)] : []))
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
         let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now)
         let page = TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
@@ -40,7 +43,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let userID = try context.requireUser()
         let now = Date()
         let counter = try await store.changeCounter(userID: userID)
-        let tag = EntityTag.make(counter: counter, parts: ["stats", EntityTag.minute(now)])
+        let tag = EntityTag.make(counter: counter, parts: ["stats", userID, EntityTag.minute(now)])
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
         return try JSONResponse.make(try await store.stats(userID: userID, now: now), headers: [.eTag: tag, .cacheControl: "private, no-cache"])
     }
