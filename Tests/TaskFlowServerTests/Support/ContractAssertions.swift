@@ -126,3 +126,8 @@ func check<T: Equatable>(_ actual: T, _ expected: T, _ message: String = "", fil
 func checkNil<T>(_ value: T?, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertNil(value, message, file: file, line: line)
 }
+
+/// `XCTUnwrap` without autoclosures.
+func unwrap<T>(_ value: T?, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) throws -> T {
+    try XCTUnwrap(value, message, file: file, line: line)
+}
