@@ -46,6 +46,9 @@ enum RequestBody {
         case .typeMismatch(let type, let context):
             let field = fieldName(context.codingPath)
             return .validation(FieldProblem(field, allowedValues[field] ?? "must be \(describe(type))"))
+        case .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            // The body is `null`: no field is at fault, the whole body is the wrong shape.
+            return .badRequest("request body must be a JSON object")
         case .valueNotFound(_, let context):
             return .validation(FieldProblem(fieldName(context.codingPath), "must not be null"))
         case .keyNotFound(let key, let context):
