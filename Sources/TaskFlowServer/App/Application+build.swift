@@ -25,7 +25,7 @@ public func buildApplication(
             }
         },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "taskflow"),
-        services: [MaintenanceService(sessions: services.store, logger: logger)],
+        services: [MaintenanceService(sessions: services.store, logger: logger)] + services.background,
         onServerRunning: onServerRunning,
         logger: logger)
 }
@@ -51,7 +51,7 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
         store: services.store, tokens: services.tokens, hasher: services.hasher, limiter: services.rateLimits,
         configuration: configuration)
     AuthController(service: auth).addRoutes(to: api.group("auth"))
-    TaskController(store: services.store, events: services.hub).addRoutes(to: api.group("tasks"))
+    TaskController(store: services.store, events: services.events).addRoutes(to: api.group("tasks"))
     return router
 }
 

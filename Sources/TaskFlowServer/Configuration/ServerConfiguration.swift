@@ -7,6 +7,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 5000
     /// `sqlite:PATH` or `postgres://…`.
     public var databaseURL: String = "sqlite:taskflow.sqlite"
+    /// Pool and timeouts, used with PostgreSQL.
+    public var databasePool = DatabasePoolSettings()
     /// Nil outside production means: generate one and keep it beside the database.
     public var jwtSecret: String?
     public var accessTokenLifetime: Int = 15 * 60
@@ -46,6 +48,7 @@ public struct ServerConfiguration: Sendable {
             }
             c.databaseURL = v
         }
+        c.databasePool = try DatabasePoolSettings.fromEnvironment(env)
         if let v = env["JWT_SECRET"], !v.isEmpty { c.jwtSecret = v }
         if c.production {
             guard let secret = c.jwtSecret, secret.utf8.count >= 32 else {

@@ -14,7 +14,13 @@ struct RateLimitMiddleware: RouterMiddleware {
         let key: String
         if case .user(let id) = context.identity { key = "user:" + id } else { key = "addr:" + context.clientAddress }
         let now = Date()
-        let state = try await store.hit(key: key, window: window, now: now)
+        let state: WindowCount
+        do {
+            state = try await store.hit(key: key, window: window, now: now)
+        } catch let error as StorageError where error.isUnavailable {
+            // Shared counters live in the database; without it, answer 503 like any other call.
+            return APIError.unavailable.response()
+        }
         let reset = state.secondsUntilReset(from: now)
         var response: Response
         var remaining = max(0, limit - state.count)
@@ -25,7 +31,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         } else {
             response = try await next(request, context)
             if response.status == .notModified {
-                try await store.refund(key: key, window: window, now: now)
+                try? await store.refund(key: key, window: window, now: now)
                 remaining += 1
             }
         }

@@ -78,7 +78,7 @@ extension TestClientProtocol {
 
 extension ServerServices {
     /// The auth service the router uses, for cases that need a chosen `now`.
-    var auth: AuthService<SQLiteStore> {
+    var auth: AuthService<AnyTaskFlowStore> {
         AuthService(store: store, tokens: tokens, hasher: hasher, limiter: rateLimits, configuration: configuration)
     }
 

@@ -1,0 +1,51 @@
+import Foundation
+import TaskFlowCore
+
+/// Whichever store `DATABASE_URL` chose, as one concrete type for the generic controllers.
+/// Members of `SQLiteStore` (such as its `pool`) read through for code that knows it runs
+/// on the embedded file; on another store that is a programming error and stops.
+@dynamicMemberLookup
+public struct AnyTaskFlowStore: TaskFlowStore {
+    public let base: any TaskFlowStore
+
+    public init(_ base: any TaskFlowStore) { self.base = base }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<SQLiteStore, T>) -> T {
+        guard let sqlite = base as? SQLiteStore else { preconditionFailure("this store is not SQLite") }
+        return sqlite[keyPath: keyPath]
+    }
+
+    public func createUser(name: String, email: String, passwordHash: String, now: Date) async throws -> User {
+        try await base.createUser(name: name, email: email, passwordHash: passwordHash, now: now)
+    }
+    public func storedUser(email: String) async throws -> StoredUser? { try await base.storedUser(email: email) }
+    public func user(id: String) async throws -> User? { try await base.user(id: id) }
+
+    public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
+        try await base.createTask(userID: userID, draft: draft, now: now, idempotency: idempotency)
+    }
+    public func task(userID: String, id: String) async throws -> TaskItem? { try await base.task(userID: userID, id: id) }
+    public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
+        try await base.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expectedVersion, now: now)
+    }
+    public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
+        try await base.deleteTask(userID: userID, id: id, expectedVersion: expectedVersion, now: now)
+    }
+    public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
+        try await base.listTasks(userID: userID, query: query, now: now)
+    }
+    public func stats(userID: String, now: Date) async throws -> TaskStats { try await base.stats(userID: userID, now: now) }
+    public func changeCounter(userID: String) async throws -> Int { try await base.changeCounter(userID: userID) }
+
+    public func createSession(userID: String, tokenHash: String, expiresAt: Date, now: Date) async throws {
+        try await base.createSession(userID: userID, tokenHash: tokenHash, expiresAt: expiresAt, now: now)
+    }
+    public func refreshRecord(tokenHash: String) async throws -> RefreshRecord? { try await base.refreshRecord(tokenHash: tokenHash) }
+    public func rotate(old: RefreshRecord, newHash: String, expiresAt: Date, sealedSuccessor: Data, now: Date) async throws -> Bool {
+        try await base.rotate(old: old, newHash: newHash, expiresAt: expiresAt, sealedSuccessor: sealedSuccessor, now: now)
+    }
+    public func revokeFamily(_ familyID: String, now: Date) async throws { try await base.revokeFamily(familyID, now: now) }
+    public func purgeExpired(now: Date) async throws { try await base.purgeExpired(now: now) }
+
+    public func ping() async throws { try await base.ping() }
+}
