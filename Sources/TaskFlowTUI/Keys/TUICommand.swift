@@ -1,0 +1,38 @@
+import TerminalUI
+
+/// The named commands of the screen. The names are what a `[keys]` section of the config
+/// will rebind; the help text feeds the `?` overlay and the hint bar.
+public enum TUICommand {
+    public static let moveDown = Command("move-down", help: "Move down", hint: "move")
+    public static let moveUp = Command("move-up", help: "Move up")
+    public static let pageDown = Command("page-down", help: "Down one screen")
+    public static let pageUp = Command("page-up", help: "Up one screen")
+    public static let first = Command("first", help: "Go to the first task")
+    public static let last = Command("last", help: "Go to the last task")
+    public static let nextPane = Command("next-pane", help: "Next pane", hint: "pane")
+    public static let previousPane = Command("previous-pane", help: "Previous pane")
+    public static let open = Command("open", help: "Show the selected task's details", hint: "detail")
+    public static let back = Command("back", help: "Back to the list", hint: "back")
+    public static let markDone = Command("mark-done", help: "Mark the selected task done (again: back to todo)", hint: "done")
+    public static let cycleStatus = Command("cycle-status", help: "Cycle status: todo → in progress → done", hint: "status")
+    public static let cyclePriority = Command("cycle-priority", help: "Cycle priority: low → medium → high", hint: "priority")
+    public static let refresh = Command("refresh", help: "Reload tasks and stats from the server", hint: "refresh")
+    public static let help = Command("help", help: "Show or hide this help", hint: "help")
+    public static let quit = Command("quit", help: "Quit", hint: "quit")
+    public static let closeHelp = Command("close-help", help: "Close the help", hint: "close")
+    public static let scrollDown = Command("scroll-down", help: "Scroll down", hint: "scroll")
+    public static let scrollUp = Command("scroll-up", help: "Scroll up")
+
+    public static let nextField = Command("next-field", help: "Next field", hint: "next field")
+    public static let previousField = Command("previous-field", help: "Previous field")
+    public static let submit = Command("submit", help: "Sign in", hint: "sign in")
+    public static let cancel = Command("cancel", help: "Quit without signing in", hint: "quit")
+}
+
+extension KeyContext {
+    public static let list = KeyContext("list")
+    public static let detail = KeyContext("detail")
+    public static let stats = KeyContext("stats")
+    public static let help = KeyContext("help")
+    public static let login = KeyContext("login")
+}

@@ -1,0 +1,54 @@
+import TerminalUI
+
+/// The default key bindings, per pane. Global bindings apply in every pane that does not
+/// bind the key itself; the help overlay and the footer hints are generated from here.
+public enum TUIKeymap {
+    public static let standard: Keymap = {
+        var map = Keymap()
+        let c = TUICommand.self
+        map.bind([.char("j"), .down], to: c.moveDown, in: .list)
+        map.bind([.char("k"), .up], to: c.moveUp, in: .list)
+        map.bind([.pageDown, .ctrl("f")], to: c.pageDown, in: .list)
+        map.bind([.pageUp, .ctrl("b")], to: c.pageUp, in: .list)
+        map.bind([.char("g"), .home], to: c.first, in: .list)
+        map.bind([.char("G"), .end], to: c.last, in: .list)
+        map.bind([.enter, .char("l")], to: c.open, in: .list)
+        map.bind(.char("x"), to: c.markDone, in: .list)
+        map.bind(.char("s"), to: c.cycleStatus, in: .list)
+        map.bind(.char("p"), to: c.cyclePriority, in: .list)
+
+        map.bind([.char("j"), .down], to: c.scrollDown, in: .detail)
+        map.bind([.char("k"), .up], to: c.scrollUp, in: .detail)
+        map.bind([.escape, .char("h")], to: c.back, in: .detail)
+        map.bind(.char("x"), to: c.markDone, in: .detail)
+        map.bind(.char("s"), to: c.cycleStatus, in: .detail)
+        map.bind(.char("p"), to: c.cyclePriority, in: .detail)
+
+        map.bind([.escape], to: c.back, in: .stats)
+
+        map.bind([.tab], to: c.nextPane)
+        map.bind([.backTab], to: c.previousPane)
+        map.bind(.char("r"), to: c.refresh)
+        map.bind(.char("?"), to: c.help)
+        map.bind([.char("q"), .ctrl("c")], to: c.quit)
+
+        map.bind([.char("?"), .escape, .char("q")], to: c.closeHelp, in: .help)
+        map.bind([.char("j"), .down], to: c.scrollDown, in: .help)
+        map.bind([.char("k"), .up], to: c.scrollUp, in: .help)
+
+        map.bind([.tab, .down], to: c.nextField, in: .login)
+        map.bind([.backTab, .up], to: c.previousField, in: .login)
+        map.bind(.enter, to: c.submit, in: .login)
+        map.bind([.escape, .ctrl("c")], to: c.cancel, in: .login)
+        return map
+    }()
+
+    /// The context a pane's keys are looked up in.
+    public static func context(for pane: Pane) -> KeyContext {
+        switch pane {
+        case .list: .list
+        case .detail: .detail
+        case .stats: .stats
+        }
+    }
+}

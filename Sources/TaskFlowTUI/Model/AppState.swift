@@ -1,0 +1,68 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TerminalUI
+
+/// Everything the screen shows, as plain values: `update` changes it, views draw it.
+public struct AppState: Sendable {
+    public enum Screen: Sendable, Equatable {
+        /// Waiting to learn whether there is a session.
+        case starting
+        case login(LoginForm)
+        case main
+    }
+
+    public var screen: Screen = .starting
+    public var size: Size
+    public var now: Date
+    public var keymap: Keymap
+
+    public var session: SessionInfo?
+    /// The server the login screen offers when there is no session.
+    public var defaultServer: String
+
+    public var query: TaskQuery
+    public var tasks: TaskPages
+    /// The selected row and the first visible one.
+    public var cursor = 0
+    public var listOffset = 0
+    /// Keeps the cursor on this task while a reload moves rows around.
+    public var followedTaskID: String?
+
+    public var stats: TaskStats?
+    public var statsInFlight = false
+    /// Something changed while the stats were being fetched: fetch again when they arrive.
+    public var statsStale = false
+
+    public var focus: Pane = .list
+    public var detailScroll = 0
+    public var showsHelp = false
+    public var helpScroll = 0
+
+    public var connection: LiveState = .connecting
+    public var lastSync: Date?
+    public var rateLimit: RateLimitStatus?
+    public var message: StatusMessage?
+    /// Server copies of tasks changed optimistically, to put back if the server refuses.
+    public var pendingChanges: [String: TaskItem] = [:]
+    public var isLiveStarted = false
+    public var shouldQuit = false
+
+    public init(
+        size: Size, now: Date, defaultServer: String, keymap: Keymap = TUIKeymap.standard, pageSize: Int = 50,
+        sort: TaskSort = .default
+    ) {
+        self.size = size
+        self.now = now
+        self.defaultServer = defaultServer
+        self.keymap = keymap
+        query = TaskQuery(limit: pageSize, sort: sort)
+        tasks = TaskPages(pageSize: pageSize)
+    }
+
+    /// The task under the cursor, when its page is loaded.
+    public var selectedTask: TaskItem? { tasks.task(at: cursor) }
+
+    /// Where the screen's parts go at the current size.
+    public var layout: Layout { Layout(size: size, focus: focus) }
+}

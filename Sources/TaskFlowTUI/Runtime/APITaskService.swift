@@ -1,0 +1,70 @@
+import Foundation
+import Synchronization
+import TaskFlowClient
+import TaskFlowCore
+
+/// `TaskService` over the real client: the typed API for requests and `LiveFeed` for
+/// events. Logging in to another server swaps the client, so it is kept behind a lock.
+public final class APITaskService: TaskService {
+    private let client: Mutex<APIClient>
+    private let makeClient: @Sendable (ServerAddress) throws -> APIClient
+    private let liveOptions: LiveOptions
+
+    /// - Parameter makeClient: builds a client for a server the user types on the login
+    ///   screen (with the same credential store and transport options).
+    public init(
+        client: APIClient, liveOptions: LiveOptions = LiveOptions(),
+        makeClient: @escaping @Sendable (ServerAddress) throws -> APIClient
+    ) {
+        self.client = Mutex(client)
+        self.makeClient = makeClient
+        self.liveOptions = liveOptions
+    }
+
+    private var current: APIClient { client.withLock { $0 } }
+
+    public func currentSession() async -> SessionInfo? {
+        let session = current.session
+        guard await session.isSignedIn else { return nil }
+        return SessionInfo(server: session.server.description, user: await session.user)
+    }
+
+    public func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo {
+        try await Self.translating {
+            let address = try ServerAddress(server)
+            let target = address == current.server ? current : try makeClient(address)
+            let auth = try await target.login(email: email, password: password).value
+            client.withLock { $0 = target }
+            return SessionInfo(server: address.description, user: auth.user)
+        }
+    }
+
+    public func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
+        try await Self.translating {
+            let response = try await current.tasks(query)
+            return (response.value, response.rateLimit)
+        }
+    }
+
+    public func stats() async throws(ServiceFailure) -> TaskStats {
+        try await Self.translating { try await current.stats().value }
+    }
+
+    public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
+        try await Self.translating { try await current.updateTask(id: id, changes).value }
+    }
+
+    public func liveUpdates() -> AsyncStream<LiveUpdate> {
+        LiveFeed(client: current, options: liveOptions).updates()
+    }
+
+    private static func translating<T>(_ body: () async throws -> T) async throws(ServiceFailure) -> T {
+        do {
+            return try await body()
+        } catch let error as ClientError {
+            throw ServiceFailure(message: error.message, sessionEnded: error.category == .auth && error.status != 403)
+        } catch {
+            throw ServiceFailure(message: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Synchronization
+import TaskFlowClient
+import TaskFlowCore
+
+/// Performs effects off the UI thread through a `TaskService` and posts the results to the
+/// inbox as actions. Nothing here touches the state or the terminal.
+public final class EffectRunner: Sendable {
+    let service: any TaskService
+    let inbox: ActionInbox
+    private let liveTask = Mutex<Task<Void, Never>?>(nil)
+
+    public init(service: any TaskService, inbox: ActionInbox) {
+        self.service = service
+        self.inbox = inbox
+    }
+
+    public func perform(_ effect: Effect) {
+        let service = self.service, inbox = self.inbox
+        switch effect {
+        case .loadSession:
+            Task.detached { inbox.send(.sessionFound(await service.currentSession())) }
+        case .logIn(let server, let email, let password):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.loggedIn(try await service.logIn(server: server, email: email, password: password)))
+                } catch {
+                    inbox.send(.loginFailed(error.message))
+                }
+            }
+        case .fetchPage(let query, let generation):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    let (page, limits) = try await service.page(query)
+                    inbox.send(.pageLoaded(page: query.page, generation: generation, page, limits))
+                } catch {
+                    inbox.send(.pageFailed(page: query.page, generation: generation, error))
+                }
+            }
+        case .fetchStats:
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.statsLoaded(try await service.stats()))
+                } catch {
+                    inbox.send(.statsFailed(error))
+                }
+            }
+        case .updateTask(let id, let changes):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.taskSaved(try await service.update(id: id, changes)))
+                } catch {
+                    inbox.send(.taskSaveFailed(id: id, error))
+                }
+            }
+        case .startLive:
+            let task = Task.detached {
+                for await update in service.liveUpdates() { inbox.send(.live(update)) }
+            }
+            liveTask.withLock { $0?.cancel(); $0 = task }
+        case .quit:
+            stop()
+        }
+    }
+
+    /// Ends the live feed (on quit).
+    public func stop() { liveTask.withLock { $0?.cancel(); $0 = nil } }
+}

@@ -1,0 +1,15 @@
+import TaskFlowClient
+import TaskFlowCore
+
+/// What the screen needs from a TaskFlow server. `APITaskService` is the real one over
+/// `TaskFlowClient`; tests use an in-memory one. Failures are `ServiceFailure`s.
+public protocol TaskService: Sendable {
+    /// The stored session, without asking the server; nil when there is none.
+    func currentSession() async -> SessionInfo?
+    func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo
+    func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?)
+    func stats() async throws(ServiceFailure) -> TaskStats
+    func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem
+    /// Task events and connection states until the stream is dropped.
+    func liveUpdates() -> AsyncStream<LiveUpdate>
+}

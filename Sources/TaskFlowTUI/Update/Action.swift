@@ -1,0 +1,27 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TerminalUI
+
+/// Everything that can happen to the app: keys and resizes from the terminal, the clock,
+/// and the results of effects coming back from the network.
+public enum Action: Sendable {
+    /// The program started: find out whether there is a session.
+    case start
+    case key(Key)
+    case resize(Size)
+    case tick(Date)
+
+    case sessionFound(SessionInfo?)
+    case loggedIn(SessionInfo)
+    case loginFailed(String)
+
+    case pageLoaded(page: Int, generation: Int, TaskPage, RateLimitStatus?)
+    case pageFailed(page: Int, generation: Int, ServiceFailure)
+    case statsLoaded(TaskStats)
+    case statsFailed(ServiceFailure)
+    case taskSaved(TaskItem)
+    case taskSaveFailed(id: String, ServiceFailure)
+
+    case live(LiveUpdate)
+}

@@ -1,0 +1,43 @@
+import TaskFlowClient
+import TaskFlowCore
+
+extension AppState {
+    /// Keeps the list current from the live feed, with the cursor on the task it was on.
+    mutating func apply(_ update: LiveUpdate) -> [Effect] {
+        guard screen == .main else { return [] }
+        switch update {
+        case .state(let state):
+            connection = state
+            if case .stopped(let reason) = state {
+                showLogin(message: reason)
+            }
+            return []
+        case .resync:
+            return reload()
+        case .event(let event):
+            lastSync = now
+            switch event {
+            case .updated(let task):
+                if pendingChanges[task.id] != nil { pendingChanges[task.id] = task }
+                // Ignore an echo older than what is shown (our own quick second change).
+                if let shown = tasks.index(of: task.id).flatMap(tasks.task(at:)), shown.version > task.version {
+                    return requestStats()
+                }
+                let wasShown = tasks.replace(task)
+                // A change can move the task under this sort or filter: fetch the rows again.
+                if !wasShown || query.dependsOnChangingFields { return reload() }
+                return requestStats()
+            case .created, .deleted:
+                return reload()
+            }
+        }
+    }
+}
+
+extension TaskQuery {
+    /// True when an update to a task can move it in, out of, or within this list.
+    var dependsOnChangingFields: Bool {
+        sort.field != .createdAt || !statuses.isEmpty || !priorities.isEmpty || search != nil
+            || dueBefore != nil || dueAfter != nil || overdue
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TerminalUI
+
+/// The app's one state transition: applies `action` to `state` and returns the effects to
+/// perform. Synchronous and free of I/O, so every behaviour can be tested with values.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .start:
+        return [.loadSession]
+    case .key(let key):
+        return state.handle(key)
+    case .resize(let size):
+        state.size = size
+        state.keepCursorVisible()
+        return state.requestVisiblePages()
+    case .tick(let now):
+        state.now = now
+        if let message = state.message, message.expires <= now { state.message = nil }
+        return []
+    case .sessionFound(let info):
+        guard let info else {
+            state.showLogin(message: nil)
+            return []
+        }
+        return state.enterMain(info)
+    case .loggedIn(let info):
+        return state.enterMain(info)
+    case .loginFailed(let message):
+        guard case .login(var form) = state.screen else { return [] }
+        form.message = message
+        form.isSubmitting = false
+        form.password.setText("")
+        form.focus = .password
+        state.screen = .login(form)
+        return []
+    case .pageLoaded(let page, let generation, let answer, let rateLimit):
+        return state.receive(answer, page: page, generation: generation, rateLimit: rateLimit)
+    case .pageFailed(let page, let generation, let failure):
+        state.tasks.requestFailed(page, generation: generation)
+        return state.report(failure, doing: "load tasks")
+    case .statsLoaded(let stats):
+        state.stats = stats
+        state.statsInFlight = false
+        state.lastSync = state.now
+        return state.statsStale ? state.requestStats() : []
+    case .statsFailed(let failure):
+        state.statsInFlight = false
+        return state.report(failure, doing: "load stats")
+    case .taskSaved(let task):
+        state.pendingChanges[task.id] = nil
+        state.tasks.replace(task)
+        return state.requestStats()
+    case .taskSaveFailed(let id, let failure):
+        if let original = state.pendingChanges.removeValue(forKey: id) {
+            state.tasks.replace(original)
+            if !failure.sessionEnded {
+                state.message = StatusMessage("Not saved: “\(original.title)”: \(failure.message)", now: state.now)
+                return []
+            }
+        }
+        return state.report(failure, doing: "save")
+    case .live(let update):
+        return state.apply(update)
+    }
+}
+
+extension AppState {
+    /// Shows the main screen for a session and loads everything from scratch.
+    mutating func enterMain(_ info: SessionInfo) -> [Effect] {
+        session = info
+        screen = .main
+        tasks = TaskPages(pageSize: query.limit)
+        cursor = 0
+        listOffset = 0
+        stats = nil
+        pendingChanges = [:]
+        return reload() + [.startLive]
+    }
+
+    mutating func showLogin(message: String?) {
+        let email = session?.user?.email ?? ""
+        screen = .login(LoginForm(server: session?.server ?? defaultServer, email: email, message: message))
+        pendingChanges = [:]
+        showsHelp = false
+    }
+
+    /// A failure: the login screen when the session is over, else a message in the footer.
+    mutating func report(_ failure: ServiceFailure, doing what: String) -> [Effect] {
+        if failure.sessionEnded {
+            showLogin(message: failure.message)
+        } else {
+            message = StatusMessage("Could not \(what): \(failure.message)", now: now)
+        }
+        return []
+    }
+}

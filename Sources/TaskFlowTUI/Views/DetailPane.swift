@@ -1,0 +1,69 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+
+/// Every field of the selected task, then its description wrapped to the pane; the whole
+/// text scrolls with `detailScroll`.
+public struct DetailPane: Widget {
+    public var task: TaskItem?
+    public var isLoading: Bool
+    public var scroll: Int
+    public var now: Date
+    public var isFocused: Bool
+
+    public init(task: TaskItem?, isLoading: Bool, scroll: Int, now: Date, isFocused: Bool) {
+        self.task = task
+        self.isLoading = isLoading
+        self.scroll = scroll
+        self.now = now
+        self.isFocused = isFocused
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.detail.title)
+        guard !inner.isEmpty else { return }
+        buffer.fill(inner)
+        guard let task else {
+            buffer.put(isLoading ? "loading…" : "No task selected.", at: inner.origin, maxWidth: inner.width, style: Style(.dim))
+            return
+        }
+        let lines = Self.lines(task: task, width: inner.width, now: now)
+        let first = min(max(0, scroll), max(0, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            buffer.put(line, at: Point(x: inner.x, y: inner.y + row), maxWidth: inner.width)
+        }
+    }
+
+    /// The largest useful scroll for a task in a pane with outer rect `area`.
+    public static func maxScroll(task: TaskItem, area: Rect, now: Date) -> Int {
+        let inner = area.inset(by: 1)
+        return max(0, lines(task: task, width: inner.width, now: now).count - inner.height)
+    }
+
+    static func lines(task: TaskItem, width: Int, now: Date) -> [[Span]] {
+        guard width > 0 else { return [] }
+        var lines = TextWrap.wrap(task.title, width: width).map { [Span($0, style: Style(.title, attributes: .bold))] }
+        func field(_ name: String, _ value: [Span]) {
+            lines.append([Span(name.padding(toLength: 10, withPad: " ", startingAt: 0), .dim)] + value)
+        }
+        field("Status", [TaskText.statusMark(task.status), Span(" " + TaskText.statusName(task.status))])
+        field("Priority", [Span(task.priority.rawValue, style: Style(TaskText.priorityRole(task.priority)))])
+        if let due = task.dueDate, let relative = TaskText.due(task, now: now) {
+            field("Due", [Span(TaskText.timestamp(due) + " "), Span("(\(relative.text))", style: relative.style)])
+        } else {
+            field("Due", [Span("—", .dim)])
+        }
+        field("Created", [Span(TaskText.timestamp(task.createdAt))])
+        field("Updated", [Span(TaskText.timestamp(task.updatedAt))])
+        if let completed = task.completedAt { field("Completed", [Span(TaskText.timestamp(completed))]) }
+        field("Version", [Span(String(task.version))])
+        field("ID", [Span(task.id, .dim)])
+        lines.append([])
+        if task.description.isEmpty {
+            lines.append([Span("No description.", .dim)])
+        } else {
+            lines += TextWrap.wrap(task.description, width: width).map { [Span($0)] }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,38 @@
+import TaskFlowCore
+import TerminalUI
+
+/// The bottom line: a message when there is one, else the focused pane's key hints; flush
+/// right the sort and which rows are shown of the server's total ("41–60 of 1,234").
+public struct FooterView: Widget {
+    public var state: AppState
+
+    public init(state: AppState) { self.state = state }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        if let message = state.message {
+            buffer.fill(row, style: Style(.statusBar))
+            let style = Style(message.isError ? .error : .success, attributes: .bold).on(.statusBar)
+            buffer.put(" " + message.text, at: row.origin, maxWidth: row.width, style: style)
+            return
+        }
+        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: true)
+        buffer.render(HintBar(bindings, trailing: trailing), in: row)
+    }
+
+    var trailing: String {
+        guard state.screen == .main else { return "" }
+        let sort = "sort: \(state.query.sort.field.rawValue) \(state.query.sort.descending ? "↓" : "↑")"
+        return "\(sort)  \(range) "
+    }
+
+    /// "41–60 of 1,234": the rows on screen and the server's total.
+    var range: String {
+        guard let total = state.tasks.total else { return "loading…" }
+        guard total > 0 else { return "0 tasks" }
+        let first = state.listOffset + 1
+        let last = min(total, state.listOffset + state.listRows)
+        return "\(TaskText.count(first))–\(TaskText.count(last)) of \(TaskText.count(total))"
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import TaskFlowClient
+import TerminalUI
+
+/// The top line: server, user, how live the data is, and the rate-limit budget when low.
+public struct HeaderView: Widget {
+    public var state: AppState
+
+    public init(state: AppState) { self.state = state }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        buffer.fill(row, style: Style(.header))
+        var spans = [Span(" TaskFlow ", style: Style(.header, attributes: .bold))]
+        if let session = state.session {
+            spans.append(Span(" " + Self.shortServer(session.server), .header))
+            if let user = session.user { spans.append(Span("  " + user.email, .header)) }
+        }
+        let right = liveSpans()
+        let rightWidth = right.reduce(0) { $0 + $1.width }
+        let leftWidth = max(0, row.width - rightWidth - 1)
+        buffer.put(spans, at: row.origin, maxWidth: leftWidth)
+        buffer.put(right, at: Point(x: max(row.x, row.maxX - rightWidth), y: row.y), maxWidth: row.width)
+    }
+
+    func liveSpans() -> [Span] {
+        guard state.screen == .main else { return [] }
+        var spans: [Span] = []
+        if let limit = state.rateLimit, limit.isLow {
+            spans.append(Span("\(limit.remaining)/\(limit.limit) requests left  ", style: Style(.warning).on(.header)))
+        }
+        spans.append(Span(Self.describe(state.connection), style: Style(Self.role(state.connection)).on(.header)))
+        if let sync = state.lastSync {
+            let seconds = max(0, Int(state.now.timeIntervalSince(sync)))
+            spans.append(Span(" · synced \(seconds)s ago ", .header))
+        } else {
+            spans.append(Span(" ", .header))
+        }
+        return spans
+    }
+
+    static func describe(_ connection: LiveState) -> String {
+        switch connection {
+        case .connecting: "connecting…"
+        case .live: "● live"
+        case .polling: "polling"
+        case .offline(_, let retryIn): "offline, retrying in \(max(1, Int(retryIn.components.seconds)))s"
+        case .stopped: "signed out"
+        }
+    }
+
+    static func role(_ connection: LiveState) -> Role {
+        switch connection {
+        case .live: .success
+        case .polling, .connecting: .warning
+        case .offline, .stopped: .error
+        }
+    }
+
+    /// `http://127.0.0.1:5000` reads as `127.0.0.1:5000`.
+    static func shortServer(_ server: String) -> String {
+        server.hasPrefix("http://") ? String(server.dropFirst(7)) : server
+    }
+}

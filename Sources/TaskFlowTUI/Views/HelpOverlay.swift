@@ -1,0 +1,38 @@
+import TerminalUI
+
+/// The `?` overlay: every binding of the list, the detail pane and the global keys, with
+/// their help text, straight from the keymap that dispatches them.
+public struct HelpOverlay: Widget {
+    public var keymap: Keymap
+    public var scroll: Int
+
+    public init(keymap: Keymap, scroll: Int) {
+        self.keymap = keymap
+        self.scroll = scroll
+    }
+
+    static func sections(_ keymap: Keymap) -> [HelpView.Section] {
+        [
+            HelpView.Section("Task list", keymap.bindings(for: .list)),
+            HelpView.Section("Detail pane", keymap.bindings(for: .detail)),
+            HelpView.Section("Everywhere", keymap.bindings(for: .global)),
+        ]
+    }
+
+    static func popup(lineCount: Int, in area: Rect) -> Popup {
+        Popup(title: "Keys (? or Esc to close)", width: min(70, area.width - 2), height: min(lineCount + 2, area.height - 2))
+    }
+
+    public static func maxScroll(keymap: Keymap, screen: Size) -> Int {
+        let lines = HelpView(sections(keymap)).lines().count
+        let area = Rect(x: 0, y: 0, width: screen.width, height: screen.height)
+        return max(0, lines - popup(lineCount: lines, in: area).contentArea(in: area).height)
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let help = HelpView(Self.sections(keymap), scroll: scroll)
+        let popup = Self.popup(lineCount: help.lines().count, in: area)
+        popup.render(in: area, buffer: &buffer)
+        buffer.render(help, in: popup.contentArea(in: area))
+    }
+}

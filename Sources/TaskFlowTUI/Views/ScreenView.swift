@@ -1,0 +1,52 @@
+import TerminalUI
+
+/// The whole screen as a pure function of the state: a frame and where the text cursor
+/// goes (nil hides it).
+public enum ScreenView {
+    public static func render(_ state: AppState) -> (frame: ScreenBuffer, cursor: Point?) {
+        var buffer = ScreenBuffer(size: state.size)
+        let layout = state.layout
+        guard !layout.isTooSmall else {
+            buffer.render(TooSmallView(size: state.size), in: buffer.area)
+            return (buffer, nil)
+        }
+        switch state.screen {
+        case .starting:
+            buffer.render(HeaderView(state: state), in: layout.header)
+            let middle = buffer.area.centered(width: 20, height: 1)
+            buffer.put("Starting…", at: middle.origin, maxWidth: middle.width, style: Style(.dim))
+            return (buffer, nil)
+        case .login(let form):
+            buffer.render(HeaderView(state: state), in: layout.header)
+            let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 1)
+            let cursor = LoginView(form: form).render(in: body, buffer: &buffer)
+            return (buffer, cursor)
+        case .main:
+            renderMain(state, layout: layout, into: &buffer)
+            return (buffer, nil)
+        }
+    }
+
+    private static func renderMain(_ state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
+        buffer.render(HeaderView(state: state), in: layout.header)
+        for (pane, area) in layout.panes {
+            let focused = pane == state.focus
+            switch pane {
+            case .list:
+                buffer.render(TaskListPane(state: state, isFocused: focused), in: area)
+            case .detail:
+                let detail = DetailPane(
+                    task: state.selectedTask, isLoading: !state.tasks.isLoaded || state.tasks.count > 0,
+                    scroll: state.detailScroll, now: state.now, isFocused: focused)
+                buffer.render(detail, in: area)
+            case .stats:
+                buffer.render(StatsPane(stats: state.stats, isFocused: focused), in: area)
+            }
+        }
+        buffer.render(FooterView(state: state), in: layout.footer)
+        if state.showsHelp {
+            let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
+            buffer.render(HelpOverlay(keymap: state.keymap, scroll: state.helpScroll), in: body)
+        }
+    }
+}

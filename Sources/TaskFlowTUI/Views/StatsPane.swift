@@ -1,0 +1,52 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+
+/// Counts by status and priority as bars, what is due, and a 14-day completion chart.
+public struct StatsPane: Widget {
+    public var stats: TaskStats?
+    public var isFocused: Bool
+
+    public init(stats: TaskStats?, isFocused: Bool) {
+        self.stats = stats
+        self.isFocused = isFocused
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.stats.title)
+        guard !inner.isEmpty else { return }
+        buffer.fill(inner)
+        guard let stats else {
+            buffer.put("loading…", at: inner.origin, maxWidth: inner.width, style: Style(.dim))
+            return
+        }
+        let bars: [BarChart.Bar] = [
+            .init("todo", stats.byStatus.todo, style: Style(.statusTodo)),
+            .init("in progress", stats.byStatus.inProgress, style: Style(.statusInProgress)),
+            .init("done", stats.byStatus.done, style: Style(.statusDone)),
+            .init("high", stats.byPriority.high, style: Style(.priorityHigh)),
+            .init("medium", stats.byPriority.medium, style: Style(.priorityMedium)),
+            .init("low", stats.byPriority.low, style: Style(.priorityLow)),
+        ]
+        let chartRows = inner.height >= 13 ? 4 : inner.height >= 11 ? 3 : 2
+        let parts = inner.split(.vertical, [.fixed(6), .fixed(1), .fixed(1), .fill()])
+        buffer.render(BarChart(bars, maxValue: max(1, stats.total)), in: parts[0])
+        buffer.put(dueLine(stats), at: parts[1].origin, maxWidth: parts[1].width)
+        let chartArea = parts[3]
+        guard chartArea.height >= 2 else { return }
+        let total = stats.completedPerDay.reduce(0) { $0 + $1.count }
+        buffer.put("Done per day, 14 days (\(TaskText.count(total)))", at: parts[2].origin, maxWidth: parts[2].width, style: Style(.dim))
+        let labels = stats.completedPerDay.map { String($0.date.suffix(2)) }
+        let width = min(chartArea.width, 14 * 3)
+        let chart = ColumnChart(stats.completedPerDay.map(\.count), labels: labels, columnWidth: 2, gap: 1)
+        buffer.render(chart, in: Rect(x: chartArea.x, y: chartArea.y, width: width, height: min(chartArea.height, chartRows + 1)))
+    }
+
+    private func dueLine(_ stats: TaskStats) -> [Span] {
+        [
+            Span("overdue ", .dim), Span(TaskText.count(stats.overdue), style: Style(stats.overdue > 0 ? .overdue : .normal, attributes: .bold)),
+            Span("  today ", .dim), Span(TaskText.count(stats.dueToday), .dueSoon),
+            Span("  this week ", .dim), Span(TaskText.count(stats.dueThisWeek)),
+        ]
+    }
+}

@@ -1,0 +1,38 @@
+import TaskFlowCore
+import TerminalUI
+
+/// The list of tasks. Only the visible rows are built, so a list of 10,000 costs the same
+/// to draw as a list of 30; rows whose page has not arrived yet read "loading…".
+public struct TaskListPane: Widget {
+    public var state: AppState
+    public var isFocused: Bool
+
+    public init(state: AppState, isFocused: Bool) {
+        self.state = state
+        self.isFocused = isFocused
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: title)
+        guard !inner.isEmpty else { return }
+        let tasks = state.tasks
+        guard tasks.isLoaded else {
+            buffer.fill(inner)
+            buffer.put("loading…", at: inner.origin, maxWidth: inner.width, style: Style(.dim))
+            return
+        }
+        let first = min(state.listOffset, max(0, tasks.count - 1))
+        let visible = first..<min(tasks.count, first + inner.height)
+        let rows = visible.map { index in
+            tasks.task(at: index).map { TaskText.row($0, now: state.now) } ?? ListRow([Span("    loading…", .dim)])
+        }
+        let selection = ListState(selected: tasks.count > 0 ? state.cursor - first : nil, offset: 0)
+        let placeholder = "No tasks yet. Add one with: taskflow add \"Title\""
+        ListView(rows: rows, state: selection, isFocused: isFocused, placeholder: placeholder).render(in: inner, buffer: &buffer)
+    }
+
+    private var title: String {
+        let total = state.tasks.total.map { " (\(TaskText.count($0)))" } ?? ""
+        return Pane.list.title + total
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+
+/// How a task's fields read on screen, shared by the list and the detail pane.
+public enum TaskText {
+    public static func statusMark(_ status: TaskStatus) -> Span {
+        switch status {
+        case .todo: Span("[ ]", .statusTodo)
+        case .inProgress: Span("[~]", .statusInProgress)
+        case .done: Span("[x]", .statusDone)
+        }
+    }
+
+    public static func statusName(_ status: TaskStatus) -> String {
+        switch status {
+        case .todo: "todo"
+        case .inProgress: "in progress"
+        case .done: "done"
+        }
+    }
+
+    public static func priorityRole(_ priority: TaskPriority) -> Role {
+        switch priority {
+        case .low: .priorityLow
+        case .medium: .priorityMedium
+        case .high: .priorityHigh
+        }
+    }
+
+    /// `high`, `med ` or `low `: four columns so titles line up.
+    public static func priorityLabel(_ priority: TaskPriority) -> Span {
+        let text = switch priority {
+        case .low: "low "
+        case .medium: "med "
+        case .high: "high"
+        }
+        let style = Style(priorityRole(priority), attributes: priority == .high ? .bold : [])
+        return Span(text, style: style)
+    }
+
+    /// "today", "in 3d", "2d overdue"; overdue (and not done) stands out.
+    public static func due(_ task: TaskItem, now: Date) -> Span? {
+        guard let due = task.dueDate else { return nil }
+        let text = DateWords.relative(due, now: now)
+        if task.status == .done { return Span(text, .dim) }
+        if task.isOverdue(now: now) { return Span(text, style: Style(.overdue, attributes: .bold)) }
+        let soon = DueDate.startOfDay(due).timeIntervalSince(DueDate.startOfDay(now)) <= 86_400
+        return Span(text, soon ? .dueSoon : .normal)
+    }
+
+    /// One list row: status mark, priority, title, and the due date flush right.
+    public static func row(_ task: TaskItem, now: Date) -> ListRow {
+        let title = Span(task.title, style: task.status == .done ? Style(.dim) : .normal)
+        return ListRow(
+            [statusMark(task.status), " ", priorityLabel(task.priority), " ", title],
+            trailing: due(task, now: now).map { [$0] } ?? []
+        )
+    }
+
+    /// `2026-12-01 09:30 UTC`.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
+    /// `1,234`: thousands grouped the same way whatever the locale.
+    public static func count(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+}

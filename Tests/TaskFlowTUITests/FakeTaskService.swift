@@ -1,0 +1,95 @@
+import Foundation
+import Synchronization
+import TaskFlowClient
+import TaskFlowCore
+@testable import TaskFlowTUI
+
+/// An in-memory server for program tests: serves pages of its tasks, applies updates (or
+/// refuses them), and lets the test push live updates.
+final class FakeTaskService: TaskService {
+    struct Store {
+        var tasks: [TaskItem]
+        var session: SessionInfo?
+        var refuseUpdates: String?
+        var pageRequests: [Int] = []
+        var continuation: AsyncStream<LiveUpdate>.Continuation?
+    }
+
+    let store: Mutex<Store>
+    let password = "correct horse"
+
+    init(tasks: [TaskItem], session: SessionInfo? = Fixtures.session) {
+        store = Mutex(Store(tasks: tasks, session: session))
+    }
+
+    var tasks: [TaskItem] { store.withLock { $0.tasks } }
+    var pageRequests: [Int] { store.withLock { $0.pageRequests } }
+    var isLive: Bool { store.withLock { $0.continuation != nil } }
+
+    func refuseUpdates(with message: String?) { store.withLock { $0.refuseUpdates = message } }
+
+    /// Changes a task as another client would, and announces it.
+    func changeElsewhere(_ task: TaskItem) {
+        let continuation = store.withLock { store in
+            if let index = store.tasks.firstIndex(where: { $0.id == task.id }) { store.tasks[index] = task } else { store.tasks.insert(task, at: 0) }
+            return store.continuation
+        }
+        continuation?.yield(.event(.updated(task)))
+    }
+
+    func createElsewhere(_ task: TaskItem) {
+        let continuation = store.withLock { store in
+            store.tasks.insert(task, at: 0)
+            return store.continuation
+        }
+        continuation?.yield(.event(.created(task)))
+    }
+
+    func push(_ update: LiveUpdate) { _ = store.withLock { $0.continuation?.yield(update) } }
+
+    func currentSession() async -> SessionInfo? { store.withLock { $0.session } }
+
+    func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo {
+        guard password == self.password else { throw ServiceFailure(message: "Wrong email or password.") }
+        let info = SessionInfo(server: server, user: User(id: "u1", name: "Ada", email: email, createdAt: Fixtures.now))
+        store.withLock { $0.session = info }
+        return info
+    }
+
+    func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
+        let all = store.withLock { store in
+            store.pageRequests.append(query.page)
+            return store.tasks
+        }
+        if store.withLock({ $0.session }) == nil { throw ServiceFailure(message: "Your session has ended.", sessionEnded: true) }
+        return (Fixtures.page(all, query), nil)
+    }
+
+    func stats() async throws(ServiceFailure) -> TaskStats {
+        let all = tasks
+        return TaskStats(
+            total: all.count,
+            byStatus: .init(todo: all.count { $0.status == .todo }, inProgress: all.count { $0.status == .inProgress }, done: all.count { $0.status == .done }),
+            byPriority: .init(low: all.count { $0.priority == .low }, medium: all.count { $0.priority == .medium }, high: all.count { $0.priority == .high }),
+            overdue: 0, dueToday: 0, dueThisWeek: 0, completedPerDay: Fixtures.stats.completedPerDay)
+    }
+
+    func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
+        let result: Result<TaskItem, ServiceFailure> = store.withLock { store in
+            if let refusal = store.refuseUpdates { return .failure(ServiceFailure(message: refusal)) }
+            guard let index = store.tasks.firstIndex(where: { $0.id == id }) else { return .failure(ServiceFailure(message: "not found")) }
+            if let status = changes.status { store.tasks[index].status = status }
+            if let priority = changes.priority { store.tasks[index].priority = priority }
+            store.tasks[index].version += 1
+            return .success(store.tasks[index])
+        }
+        return try result.get()
+    }
+
+    func liveUpdates() -> AsyncStream<LiveUpdate> {
+        let (stream, continuation) = AsyncStream<LiveUpdate>.makeStream()
+        store.withLock { $0.continuation = continuation }
+        continuation.yield(.state(.live))
+        return stream
+    }
+}
