@@ -84,6 +84,19 @@ targets += [
 ]
 products += [.executable(name: "taskflow", targets: ["taskflow"])]
 
+// The full-screen client (Elm-style state, update and views over TerminalUI) and its tests.
+// `taskflow` gains it, the curses backend, and the server library for local mode and --demo.
+targets += [
+    .target(name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient"], swiftSettings: swift6),
+    .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowTestSupport"], swiftSettings: swift6),
+]
+if let taskflow = targets.firstIndex(where: { $0.name == "taskflow" }) {
+    targets[taskflow].dependencies += [
+        "TaskFlowTUI", "CursesBackend", "TaskFlowServer",
+        .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+    ]
+}
+
 let package = Package(
     name: "TaskFlow",
     platforms: [.macOS(.v15)],

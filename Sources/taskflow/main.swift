@@ -1,3 +1,2 @@
-import TaskFlowCLI
-
-await TaskFlowCommand.runAsMain()
+// `taskflow`: the full-screen client by default, the scriptable commands by name.
+await TaskFlowRoot.runAsMain()

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CursesBackend
+import Foundation
+import TaskFlowClient
+import TaskFlowTUI
+import TerminalUI
+
+/// `taskflow` with no subcommand: the full-screen client. With no server configured it
+/// runs a private server in-process (local mode); `--demo` does so on a throwaway,
+/// seeded database.
+struct ScreenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Open the full-screen client (the default when no command is given).",
+        discussion: """
+            With no server configured (no --server, no TASKFLOW_SERVER, no login saved), taskflow
+            runs its own server on 127.0.0.1 with the data under $XDG_DATA_HOME/taskflow/.
+            Press ? on the screen for the keys.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("TaskFlow server URL (default: $TASKFLOW_SERVER, else the last server logged in to, else local mode).", valueName: "url"))
+    var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("PEM file of certificate authorities to trust.", valueName: "file"), completion: .file())
+    var caFile: String?
+
+    @Flag(name: .long, help: "Use the private local server even when a server is configured.")
+    var local = false
+
+    @Flag(name: .long, help: "Try TaskFlow on a throwaway database of a few hundred sample tasks.")
+    var demo = false
+
+    @Flag(name: .long, help: "Never use colour (also: the NO_COLOR environment variable).")
+    var noColor = false
+
+    func validate() throws {
+        if let server, (try? ServerAddress(server)) == nil {
+            throw ValidationError("\(server) is not a server address. Use a URL like http://127.0.0.1:5000.")
+        }
+        if demo && (local || server != nil) { throw ValidationError("--demo runs its own server; drop --local and --server.") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = ClientSettings(server: server, caFile: caFile, environment: environment)
+        let launch: ScreenLaunch
+        do {
+            if demo {
+                launch = try await LocalMode.startDemo()
+            } else if local || LocalMode.isDefault(settings: settings, environment: environment) {
+                launch = try await LocalMode.start(environment: environment)
+            } else {
+                launch = try ScreenLaunch.remote(settings: settings)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("taskflow: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let failure = await ScreenThread.run(launch: launch, monochrome: noColor, environment: environment)
+        await launch.shutdown()
+        if let failure {
+            FileHandle.standardError.write(Data("taskflow: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
