@@ -1,0 +1,138 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TerminalUI
+import XCTest
+@testable import TaskFlowTUI
+
+/// The whole program on the in-memory terminal: scripted keys in, a fake server behind,
+/// and the screen checked as the user would read it.
+final class ProgramTests: XCTestCase {
+    func makeProgram(
+        _ service: FakeTaskService, width: Int = 120, height: Int = 30, pageSize: Int = 50
+    ) -> TUIProgram<MemoryBackend> {
+        let backend = MemoryBackend(width: width, height: height)
+        let state = AppState(size: backend.size, now: Fixtures.now, defaultServer: "http://127.0.0.1:5000", pageSize: pageSize)
+        return TUIProgram(backend: backend, service: service, state: state, clock: { Fixtures.now })
+    }
+
+    /// Runs the loop until `condition` holds (effects finish on other threads).
+    func waitUntil(
+        _ program: TUIProgram<MemoryBackend>, _ what: String, file: StaticString = #filePath, line: UInt = #line,
+        _ condition: () -> Bool
+    ) {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            program.step(wait: .zero)
+            if condition() { return }
+            usleep(1_000)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(program.backend.screen)", file: file, line: line)
+    }
+
+    func screen(_ program: TUIProgram<MemoryBackend>) -> String { program.backend.screen.description }
+
+    func testOpensOnTheFirstPageWithStatsAndGoesLive() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(30))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the first page, stats and the live state") {
+            screen(program).contains("Task 1 ") && screen(program).contains("● live") && screen(program).contains("todo        30")
+        }
+        XCTAssertTrue(screen(program).contains("1–26 of 30"))
+    }
+
+    func testHoldingJWalksPastTheFirstPage() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(200))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the first page") { screen(program).contains("Task 1 ") }
+        program.backend.enqueue(Array(repeating: .char("j"), count: 60))
+        waitUntil(program, "the cursor on task 61") { program.backend.pendingKeyCount == 0 && program.state.selectedTask?.title == "Task 61" }
+        waitUntil(program, "rows instead of loading placeholders") { !screen(program).contains("loading…") }
+        XCTAssertTrue(screen(program).contains("Task 61"))
+        XCTAssertTrue(service.pageRequests.starts(with: [1, 2]), "page 2 is asked for with page 1's answer: \(service.pageRequests)")
+        XCTAssertTrue(service.pageRequests.contains(3), "page 3 is prefetched once the cursor is on page 2")
+    }
+
+    func testMarkingDoneFromTheListReachesTheServer() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(3))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the first page") { screen(program).contains("Task 1 ") }
+        program.backend.enqueue([.char("j"), .char("x")])
+        waitUntil(program, "the server to have the change") { service.tasks[1].status == .done }
+        waitUntil(program, "the row to show done") { program.backend.screen.lines[3].contains("[x] med  Task 2") }
+    }
+
+    func testARefusedChangeIsRolledBackWithAMessage() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(3))
+        service.refuseUpdates(with: "the task was changed elsewhere")
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the first page") { screen(program).contains("Task 1 ") }
+        program.dispatch(.key(.char("s")))
+        XCTAssertEqual(program.state.selectedTask?.status, .inProgress, "applied before the server answers")
+        waitUntil(program, "the rollback") { screen(program).contains("Not saved: “Task 1”: the task was changed elsewhere") }
+        XCTAssertTrue(program.backend.screen.lines[2].contains("[ ] med  Task 1"))
+    }
+
+    func testAChangeElsewhereAppearsAndTheCursorStaysOnItsTask() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(5))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the live feed") { service.isLive && screen(program).contains("Task 1 ") }
+        program.backend.enqueue([.char("j"), .char("j")])
+        waitUntil(program, "the cursor on task 3") { program.state.selectedTask?.title == "Task 3" }
+        service.createElsewhere(Fixtures.task(0, title: "Added from the CLI"))
+        waitUntil(program, "the new task on screen") { screen(program).contains("Added from the CLI") }
+        XCTAssertEqual(program.state.selectedTask?.title, "Task 3")
+        XCTAssertEqual(program.state.cursor, 3)
+        var renamed = Fixtures.task(5, title: "Renamed in another window")
+        renamed.version = 2
+        service.changeElsewhere(renamed)
+        waitUntil(program, "the renamed task") { screen(program).contains("Renamed in another window") }
+    }
+
+    func testResizingRelaysOutAtOnce() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(5))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "three panes") { screen(program).contains("┌ Detail") && screen(program).contains("Task 1 ") }
+        program.backend.resize(to: Size(width: 60, height: 20))
+        program.step()
+        XCTAssertFalse(screen(program).contains("┌ Detail"))
+        XCTAssertEqual(program.backend.screen.lines[0].count, 60)
+        XCTAssertTrue(screen(program).contains("┌ Tasks (5)"))
+        program.backend.resize(to: Size(width: 30, height: 8))
+        program.step()
+        XCTAssertTrue(screen(program).contains("Terminal too small"))
+        program.backend.resize(to: Size(width: 120, height: 30))
+        program.step()
+        XCTAssertTrue(screen(program).contains("┌ Detail"))
+    }
+
+    func testWithoutASessionTheLoginScreenSignsIn() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(2), session: nil)
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the login screen") { screen(program).contains("Sign in to TaskFlow") }
+        program.backend.enqueue(typing: "ada@example.com")
+        program.backend.enqueue([.tab])
+        program.backend.enqueue(typing: "wrong password")
+        program.backend.enqueue([.enter])
+        waitUntil(program, "the refusal") { screen(program).contains("Wrong email or password.") }
+        program.backend.enqueue(typing: service.password)
+        program.backend.enqueue([.enter])
+        waitUntil(program, "the tasks") { screen(program).contains("Task 2") && screen(program).contains("ada@example.com") }
+    }
+
+    func testQuitGivesTheTerminalBack() throws {
+        let service = FakeTaskService(tasks: Fixtures.tasks(2))
+        let program = makeProgram(service)
+        program.backend.enqueue([.char("q")])
+        try program.run()
+        XCTAssertTrue(program.state.shouldQuit)
+        XCTAssertFalse(program.backend.isActive)
+    }
+}
