@@ -1,0 +1,26 @@
+import Foundation
+import XCTest
+@testable import TaskFlowServer
+
+/// The repository contract on the embedded SQLite store.
+final class SQLiteRepositoryTests: XCTestCase {
+    func fixture() throws -> RepositoryFixture {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taskflow-repo-\(UUID().uuidString)/db.sqlite").path
+        return RepositoryFixture(store: try SQLiteStore(path: path), rateLimits: MemoryRateLimitStore())
+    }
+
+    func testUsersAreUniqueByEmail() async throws { try await RepositoryContract.usersAreUniqueByEmail(fixture()) }
+    func testCreatedTaskReadsBackOnlyForItsOwner() async throws { try await RepositoryContract.createdTaskReadsBackOnlyForItsOwner(fixture()) }
+    func testUpdatesBumpVersionOnlyWhenSomethingChanges() async throws { try await RepositoryContract.updatesBumpVersionOnlyWhenSomethingChanges(fixture()) }
+    func testDeleteHonoursVersionAndOwner() async throws { try await RepositoryContract.deleteHonoursVersionAndOwner(fixture()) }
+    func testChangeCounterMovesWithEveryChange() async throws { try await RepositoryContract.changeCounterMovesWithEveryChange(fixture()) }
+    func testListFiltersAndPages() async throws { try await RepositoryContract.listFiltersAndPages(fixture()) }
+    func testSortsBreakTiesByIdAndPutMissingDueDatesLast() async throws { try await RepositoryContract.sortsBreakTiesByIdAndPutMissingDueDatesLast(fixture()) }
+    func testSearchMatchesEveryWordWithTheLastAsPrefix() async throws { try await RepositoryContract.searchMatchesEveryWordWithTheLastAsPrefix(fixture()) }
+    func testStatsCountByStatusPriorityAndDueWindows() async throws { try await RepositoryContract.statsCountByStatusPriorityAndDueWindows(fixture()) }
+    func testIdempotencyKeysReplayAndConflict() async throws { try await RepositoryContract.idempotencyKeysReplayAndConflict(fixture()) }
+    func testConcurrentCreatesWithOneKeyCreateOnce() async throws { try await RepositoryContract.concurrentCreatesWithOneKeyCreateOnce(fixture()) }
+    func testRefreshRotationIsCompareAndSwap() async throws { try await RepositoryContract.refreshRotationIsCompareAndSwap(fixture()) }
+    func testPurgeForgetsExpiredTokens() async throws { try await RepositoryContract.purgeForgetsExpiredTokens(fixture()) }
+    func testRateLimitCountsPerKeyAndWindow() async throws { try await RepositoryContract.rateLimitCountsPerKeyAndWindow(fixture()) }
+}
