@@ -37,10 +37,7 @@ public final class PythonPeer: @unchecked Sendable {
     }
 
     public func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        ChildProcess.kill(process)
     }
 
     deinit { stop() }
@@ -68,7 +65,7 @@ public final class PythonPeer: @unchecked Sendable {
                 return port
             }
         }
-        process.terminate()
+        ChildProcess.kill(process)
         throw SupportError("\(script) did not start (output: \(String(decoding: buffer, as: UTF8.self))).")
     }
 }

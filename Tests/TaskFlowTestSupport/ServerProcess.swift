@@ -72,9 +72,7 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Kills the server, keeping its files (for `restart`).
     public func terminate() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        if let process { ChildProcess.kill(process) }
     }
 
     /// Kills the server and removes its files.
