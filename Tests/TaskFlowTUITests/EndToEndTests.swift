@@ -1,0 +1,142 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TaskFlowTestSupport
+import XCTest
+
+/// The real `taskflow` binary in tmux against a real `taskflow-server`.
+final class EndToEndTests: XCTestCase {
+    var server: ServerProcess!
+    var home: TemporaryDirectory!
+    var client: APIClient!
+
+    override func setUp() async throws {
+        server = try await ServerProcess.start()
+        home = try TemporaryDirectory(prefix: "taskflow-tui-e2e")
+        // Log in the way `taskflow login` would, so the UI finds a saved session.
+        let store = FileCredentialStore.standard(environment: environment)
+        client = APIClient(session: try Session(server: server.address, store: store))
+        try await client.register(name: "Ada", email: "ada@example.com", password: "correct horse battery")
+        for number in 1...75 {
+            _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
+        }
+    }
+
+    override func tearDown() {
+        server?.stop()
+        home?.remove()
+    }
+
+    var environment: [String: String] {
+        [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+            "TERM": "tmux-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    func taskflow() throws -> String { try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path }
+
+    func openUI(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
+        let session = try TmuxSession([try taskflow(), "--server", server.url], environment: environment, width: width, height: height)
+        try await session.waitFor("the first frame") { $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75") }
+        return session
+    }
+
+    func testFirstFrameHelpAndQuitRestoresTheTerminal() async throws {
+        let session = try await openUI()
+        let screen = try await session.waitFor(text: "● live")
+        XCTAssertTrue(screen.contains("ada@example.com"))
+        XCTAssertTrue(screen.contains("┌ Detail"))
+        try session.sendKeys("?")
+        try await session.waitFor(text: "Keys (? or Esc to close)")
+        try session.sendKeys("Escape")
+        try await session.waitFor("the help to close") { !$0.contains("Keys (?") }
+        try session.sendKeys("q")
+        let after = try await session.waitFor(text: "EXITED:0")
+        XCTAssertFalse(after.contains("┌ Tasks"), "the alternate screen is gone after quitting:\n\(after)")
+    }
+
+    func testPagingPastTheFirstPage() async throws {
+        let session = try await openUI()
+        for _ in 0..<55 { try session.sendKeys("j") }
+        try await session.waitFor("the cursor on row 56, past the first page of 50") { screen in
+            screen.contains("21–56 of 75") && screen.contains("Task 020") && !screen.contains("loading…")
+        }
+        try session.sendKeys("G")
+        try await session.waitFor("the last task") { $0.contains("Task 001") && $0.contains("40–75 of 75") }
+        try session.sendKeys("g")
+        try await session.waitFor("the first task again") { $0.contains("Task 075") && $0.contains("1–36 of 75") }
+    }
+
+    func testAChangeMadeWithTheCLIAppearsWithinASecond() async throws {
+        let session = try await openUI()
+        try await session.waitFor(text: "● live")
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: try taskflow())
+        cli.arguments = ["add", "Added from the CLI", "--server", server.url]
+        cli.environment = environment
+        cli.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try cli.run()
+        cli.waitUntilExit()
+        XCTAssertEqual(cli.terminationStatus, 0)
+        let screen = try await session.waitFor(text: "Added from the CLI", timeout: 1)
+        XCTAssertTrue(screen.contains("Tasks (76)"))
+    }
+
+    func testStatusChangeFromTheList() async throws {
+        let session = try await openUI()
+        try session.sendKeys("x")
+        try await session.waitFor("the first row marked done") { $0.contains("│[x] med  Task 075") }
+        var saved: TaskItem?
+        for _ in 0..<100 {
+            saved = try await client.tasks(TaskQuery(limit: 1)).value.tasks.first
+            if saved?.status == .done { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTAssertEqual(saved?.title, "Task 075")
+        XCTAssertEqual(saved?.status, .done)
+        try session.sendKeys("p")
+        try await session.waitFor("the priority raised") { $0.contains("│[x] high Task 075") }
+    }
+
+    func testResizeTo60x20AndBack() async throws {
+        let session = try await openUI()
+        try session.resize(width: 60, height: 20)
+        let narrow = try await session.waitFor("one pane at 60×20") { $0.contains("┌ Tasks (75)") && !$0.contains("┌ Detail") }
+        XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        try session.sendKeys("Tab")
+        try await session.waitFor("the detail pane alone") { $0.contains("┌ Detail") && !$0.contains("┌ Tasks") }
+        try session.resize(width: 120, height: 40)
+        try await session.waitFor("three panes again") { $0.contains("┌ Tasks (75)") && $0.contains("┌ Detail") && $0.contains("┌ Stats") }
+    }
+
+    func testDemoStartsWithNothingConfigured() async throws {
+        let fresh = try TemporaryDirectory(prefix: "taskflow-demo-e2e")
+        defer { fresh.remove() }
+        let environment = [
+            "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+        ]
+        let session = try TmuxSession([try taskflow(), "--demo"], environment: environment)
+        try await session.waitFor("the seeded demo") { $0.contains("Tasks (320)") && $0.contains("● live") && $0.contains("demo@taskflow.local") }
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path + "/config/taskflow/credentials.json"), "the demo saves no login")
+    }
+
+    func testLocalModeKeepsItsDataUnderTheXDGDataDirectory() async throws {
+        let fresh = try TemporaryDirectory(prefix: "taskflow-local-e2e")
+        defer { fresh.remove() }
+        let environment = [
+            "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
+            "TERM": "screen-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+        ]
+        let session = try TmuxSession([try taskflow()], environment: environment)
+        try await session.waitFor("an empty local list") { $0.contains("No tasks yet") && $0.contains("● live") }
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path + "/data/taskflow/taskflow.sqlite"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path + "/config/taskflow/credentials.json"),
+                       "the local login does not become the CLI's default server")
+    }
+}

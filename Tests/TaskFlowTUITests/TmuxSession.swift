@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import TaskFlowTestSupport
+
+/// A program running in a detached tmux session of its own (a private server socket), so
+/// end-to-end tests can type keys, resize the window and read the screen as text.
+final class TmuxSession {
+    let socket: String
+    let name = "e2e"
+    private static let counter = Counter()
+
+    /// Starts `arguments` (after `env` assignments) in a `width`×`height` window. When the
+    /// program exits the pane prints `EXITED:<status>` and stays, so the last screen can be read.
+    init(_ arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
+        socket = "taskflow-e2e-\(getpid())-\(TmuxSession.counter.next())"
+        let assignments = environment.map { "\($0.key)=\($0.value)" }
+        let command = (["env", "-i"] + assignments + arguments).map(Self.quote).joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+                  "sh -c \(Self.quote(command + "; echo EXITED:$?; sleep 600"))"])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw SupportError("timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 15) async throws -> String {
+        try await waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Runs one tmux command with posix_spawn and waitpid. Foundation's `Process` would
+    /// wait forever on `new-session`: the tmux server it starts inherits its descriptors.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-u", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw SupportError("cannot run tmux (error \(spawned)); install it: apt-get install tmux") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitStatus = (status >> 8) & 0xFF
+        guard status & 0x7F == 0, exitStatus == 0 else {
+            throw SupportError("tmux \(arguments.joined(separator: " ")) failed with status \(exitStatus)")
+        }
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    private final class Counter: @unchecked Sendable {
+        // @unchecked: the count is only touched under `lock`.
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+    }
+}
