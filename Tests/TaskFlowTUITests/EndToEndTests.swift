@@ -9,6 +9,7 @@ final class EndToEndTests: XCTestCase {
     var server: ServerProcess!
     var home: TemporaryDirectory!
     var client: APIClient!
+    var sessions: [TmuxSession] = []
 
     override func setUp() async throws {
         server = try await ServerProcess.start()
@@ -23,6 +24,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
+        sessions.forEach { $0.close() }
         server?.stop()
         home?.remove()
     }
@@ -38,6 +40,7 @@ final class EndToEndTests: XCTestCase {
 
     func openUI(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
         let session = try TmuxSession([try taskflow(), "--server", server.url], environment: environment, width: width, height: height)
+        sessions.append(session)
         try await session.waitFor("the first frame") { $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75") }
         return session
     }
@@ -118,6 +121,7 @@ final class EndToEndTests: XCTestCase {
             "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ]
         let session = try TmuxSession([try taskflow(), "--demo"], environment: environment)
+        sessions.append(session)
         try await session.waitFor("the seeded demo") { $0.contains("Tasks (320)") && $0.contains("● live") && $0.contains("demo@taskflow.local") }
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")
@@ -132,6 +136,7 @@ final class EndToEndTests: XCTestCase {
             "TERM": "screen-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ]
         let session = try TmuxSession([try taskflow()], environment: environment)
+        sessions.append(session)
         try await session.waitFor("an empty local list") { $0.contains("No tasks yet") && $0.contains("● live") }
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")

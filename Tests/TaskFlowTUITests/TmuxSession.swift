@@ -21,7 +21,10 @@ final class TmuxSession {
                   "sh -c \(Self.quote(command + "; echo EXITED:$?; sleep 600"))"])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Ends the session; the program in it gets SIGHUP, as on a dropped SSH connection.
+    func close() { try? tmux(["kill-server"]) }
 
     func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
@@ -64,8 +67,20 @@ final class TmuxSession {
         let argv = ["tmux", "-u", "-L", socket] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        // The test runner's threads block signals; a tmux server inheriting that mask
+        // would never hear SIGCHLD or SIGTERM, and neither would the programs in its panes.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
         guard spawned == 0 else { throw SupportError("cannot run tmux (error \(spawned)); install it: apt-get install tmux") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
