@@ -1,3 +1,4 @@
+import Foundation
 import TaskFlowClient
 import TaskFlowCore
 import TerminalUI
@@ -163,5 +164,22 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.message?.text, "Could not load tasks: offline")
         _ = update(&state, .tick(Fixtures.now.addingTimeInterval(6)))
         XCTAssertNil(state.message)
+    }
+}
+
+final class TaskTextTests: XCTestCase {
+    func testTimestampsAreUTCWithoutAFormatter() {
+        XCTAssertEqual(TaskText.timestamp(Date(timeIntervalSince1970: 0)), "1970-01-01 00:00 UTC")
+        XCTAssertEqual(TaskText.timestamp(Fixtures.now), "2026-12-01 12:00 UTC")
+        XCTAssertEqual(TaskText.timestamp(Date(timeIntervalSince1970: 951_782_399)), "2000-02-28 23:59 UTC")
+        XCTAssertEqual(TaskText.timestamp(Date(timeIntervalSince1970: 951_868_800)), "2000-03-01 00:00 UTC")
+        XCTAssertEqual(TaskText.timestamp(Date(timeIntervalSince1970: -60)), "1969-12-31 23:59 UTC")
+    }
+
+    func testCountsAreGroupedByThousands() {
+        XCTAssertEqual(TaskText.count(0), "0")
+        XCTAssertEqual(TaskText.count(999), "999")
+        XCTAssertEqual(TaskText.count(1_234), "1,234")
+        XCTAssertEqual(TaskText.count(10_000_000), "10,000,000")
     }
 }
