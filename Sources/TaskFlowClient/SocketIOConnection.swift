@@ -71,7 +71,8 @@ final class SocketIOConnection: Sendable {
                     guard case .text(let text) = message, let packet = EnginePacket(text) else { continue }
                     switch packet {
                     case .ping:
-                        try await socket.send(text: "3")
+                        // If this fails the socket is going down; the next read reports why.
+                        try? await socket.send(text: "3")
                     case .message(let body):
                         switch SocketIOPacket(body) {
                         case .event(let name, let payload):

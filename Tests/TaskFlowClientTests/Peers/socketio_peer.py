@@ -3,14 +3,15 @@ simple-websocket werkzeug), threading mode under Werkzeug's WSGI server, used to
 TaskFlow's Socket.IO client against an implementation we did not write.
 
 It accepts only the token `good-token` (else `44{"message":"unauthorized"}`), pings every
-second, and once the client joins room `user-1` emits task-created, waits three ping
-intervals (so a client that ignores pings is dropped), then emits an unknown event,
-task-updated and task-deleted. Prints `READY <port>` once listening.
+second, and once the client joins room `user-1` emits task-created, waits six seconds
+(longer than interval + timeout, so a client that ignores pings is dropped; the timeout
+is generous because CI machines run many tests at once),
+then emits an unknown event, task-updated and task-deleted. Prints `READY <port>` once listening.
 """
 import socketio
 from werkzeug.serving import make_server
 
-sio = socketio.Server(async_mode="threading", ping_interval=1, ping_timeout=1, transports=["websocket"])
+sio = socketio.Server(async_mode="threading", ping_interval=1, ping_timeout=4, transports=["websocket"])
 app = socketio.WSGIApp(sio)
 
 
@@ -36,7 +37,7 @@ def join_room(sid, room):
 
 def emit_sequence(sid):
     sio.emit("task-created", task(1, "todo"), to=sid)
-    sio.sleep(3.0)
+    sio.sleep(6.0)
     sio.emit("something-else", {"ignored": True}, to=sid)
     sio.emit("task-updated", task(2, "done"), to=sid)
     sio.emit("task-deleted", {"id": "t1", "version": 3}, to=sid)
