@@ -8,9 +8,28 @@ enum JSONResponse {
         raw(try TaskFlowJSON.encode(value), status: status, headers: headers)
     }
 
+    /// Tasks and pages, the hot answers, go through the allocation-light writer.
+    static func make(_ task: TaskItem, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var writer = JSONWriter(capacity: 512)
+        task.writeJSON(into: &writer)
+        return bytes(writer.bytes, status: status, headers: headers)
+    }
+
+    static func make(_ page: TaskPage, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var writer = JSONWriter(capacity: 512 * max(1, page.tasks.count))
+        page.writeJSON(into: &writer)
+        return bytes(writer.bytes, status: status, headers: headers)
+    }
+
     static func raw(_ data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status, headers: HTTPFields) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

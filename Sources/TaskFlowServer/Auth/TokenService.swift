@@ -9,6 +9,7 @@ public struct TokenService: Sendable {
     }
 
     private let keys: JWTKeyCollection
+    private let verified = VerifiedTokenCache()
     public let lifetime: Int
 
     public init(secret: Data, lifetime: Int) async {
@@ -27,6 +28,10 @@ public struct TokenService: Sendable {
 
     /// The user id of a valid access token.
     public func verify(_ token: String, now: Date = Date()) async throws(Failure) -> String {
+        if let known = verified.userID(for: token) {
+            guard known.expiresAt > now else { throw .expired }
+            return known.userID
+        }
         guard Self.headerAlgorithm(of: token) == "HS256" else { throw .invalid }
         let claims: AccessClaims
         do {
@@ -35,6 +40,7 @@ public struct TokenService: Sendable {
             throw .invalid
         }
         guard claims.typ == "access", !claims.sub.value.isEmpty else { throw .invalid }
+        verified.remember(token, userID: claims.sub.value, expiresAt: claims.exp.value)
         guard claims.exp.value > now else { throw .expired }
         return claims.sub.value
     }

@@ -36,7 +36,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
         let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now)
         let page = TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
-        return try JSONResponse.make(page, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
+        return JSONResponse.make(page, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -121,7 +121,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
     private static func taskResponse(_ task: TaskItem, status: HTTPResponse.Status = .ok) throws -> Response {
         var headers: HTTPFields = [.eTag: "\"\(task.version)\""]
         if status == .created { headers[.location] = location(task.id) }
-        return try JSONResponse.make(task, status: status, headers: headers)
+        return JSONResponse.make(task, status: status, headers: headers)
     }
 
     private func taskID(_ context: AppRequestContext) throws -> String {

@@ -6,13 +6,15 @@ import TaskFlowCore
 enum TaskRow {
     static let columns = "id, title, description, status, priority, due_at, completed_at, created_at, updated_at, version"
 
+    /// Reads by position (the order of `columns`): lookups by name fold case on every call,
+    /// which showed up in list-request profiles.
     static func task(from row: Row) -> TaskItem {
         TaskItem(
-            id: row["id"], title: row["title"], description: row["description"],
-            status: TaskStatus(rank: row["status"]) ?? .todo, priority: TaskPriority(rank: row["priority"]) ?? .medium,
-            dueDate: (row["due_at"] as Int?).map(Date.init(millis:)),
-            completedAt: (row["completed_at"] as Int?).map(Date.init(millis:)),
-            createdAt: Date(millis: row["created_at"]), updatedAt: Date(millis: row["updated_at"]), version: row["version"])
+            id: row[0], title: row[1], description: row[2],
+            status: TaskStatus(rank: row[3]) ?? .todo, priority: TaskPriority(rank: row[4]) ?? .medium,
+            dueDate: (row[5] as Int?).map(Date.init(millis:)),
+            completedAt: (row[6] as Int?).map(Date.init(millis:)),
+            createdAt: Date(millis: row[7]), updatedAt: Date(millis: row[8]), version: row[9])
     }
 
     /// Case-insensitive sort key for titles (full Unicode case folding, not just ASCII).
