@@ -7,6 +7,8 @@ public final class PythonPeer: @unchecked Sendable {
     // @unchecked: `process` is set once in init and only read afterwards.
     public let port: Int
     private let process: Process
+    /// Held open for the peer's lifetime: the peer exits when it closes (when we die).
+    private let lifeline = Pipe()
 
     public static var peersDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -32,6 +34,7 @@ public final class PythonPeer: @unchecked Sendable {
         process.arguments = ["-u", Self.peersDirectory.appendingPathComponent(script).path] + arguments
         let output = Pipe()
         process.standardOutput = output
+        process.standardInput = lifeline
         try process.run()
         port = try Self.readReadyLine(output.fileHandleForReading, script: script, process: process)
     }

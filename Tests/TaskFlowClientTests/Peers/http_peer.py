@@ -37,6 +37,20 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+def exit_with_parent():
+    """Exit when the test process that started us goes away (our stdin closes), so a
+    killed test run leaves no server behind."""
+    import os
+    import threading
+
+    def watch():
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+exit_with_parent()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 if len(sys.argv) == 4 and sys.argv[1] == "--tls":
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -8,6 +8,8 @@ second, and once the client joins room `user-1` emits task-created, waits six se
 is generous because CI machines run many tests at once),
 then emits an unknown event, task-updated and task-deleted. Prints `READY <port>` once listening.
 """
+import sys
+
 import socketio
 from werkzeug.serving import make_server
 
@@ -43,6 +45,20 @@ def emit_sequence(sid):
     sio.emit("task-deleted", {"id": "t1", "version": 3}, to=sid)
 
 
+def exit_with_parent():
+    """Exit when the test process that started us goes away (our stdin closes), so a
+    killed test run leaves no server behind."""
+    import os
+    import threading
+
+    def watch():
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+exit_with_parent()
 server = make_server("127.0.0.1", 0, app, threaded=True)
 print(f"READY {server.server_port}", flush=True)
 server.serve_forever()

@@ -51,4 +51,18 @@ async def main():
         await asyncio.Future()
 
 
+def exit_with_parent():
+    """Exit when the test process that started us goes away (our stdin closes), so a
+    killed test run leaves no server behind."""
+    import os
+    import threading
+
+    def watch():
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+exit_with_parent()
 asyncio.run(main())
