@@ -30,7 +30,9 @@ public struct Layout: Equatable, Sendable {
         }
         if showsAllPanes {
             let columns = rows[1].split(.horizontal, [.percent(55), .fill()])
-            let statsHeight = min(16, max(8, columns[1].height * 2 / 5))
+            // Tall enough for the bars, the due counts and a chart of at least three rows,
+            // while the detail pane keeps a few rows of its own.
+            let statsHeight = min(16, max(14, columns[1].height * 2 / 5), columns[1].height - 6)
             let right = columns[1].split(.vertical, [.fill(), .fixed(statsHeight)])
             panes = [.list: columns[0], .detail: right[0], .stats: right[1]]
         } else {
