@@ -37,6 +37,13 @@ static inline CURLcode tf_curl_setopt_header_function(CURL *handle, tf_curl_data
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
+typedef int (*tf_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                         curl_off_t upload_total, curl_off_t upload_now);
+
+static inline CURLcode tf_curl_setopt_progress_function(CURL *handle, tf_curl_progress_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
 static inline CURLcode tf_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -5,10 +5,11 @@ import Foundation
 struct CurlRequestRunner {
     let handle: CurlEasyHandle
     let options: TransportOptions
+    let cancellation: CancellationFlag
 
     func run(_ request: HTTPRequest) -> Result<HTTPResponse, ClientError> {
         handle.reset()
-        let sink = ResponseSink(limit: options.maxResponseBytes)
+        let sink = ResponseSink(limit: options.maxResponseBytes, cancellation: cancellation)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
 
@@ -33,6 +34,13 @@ struct CurlRequestRunner {
             let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
             sink.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
+        }
+
+        tf_curl_setopt_pointer(handle.raw, CURLOPT_XFERINFODATA, context.toOpaque())
+        handle.set(CURLOPT_NOPROGRESS, 0)
+        tf_curl_setopt_progress_function(handle.raw) { context, _, _, _, _ in
+            guard let context else { return 0 }
+            return Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue().cancellation.isCancelled ? 1 : 0
         }
 
         let code = curl_easy_perform(handle.raw)
@@ -86,8 +94,12 @@ final class ResponseSink {
     private(set) var body = Data()
     private(set) var overflowed = false
     private let limit: Int
+    let cancellation: CancellationFlag
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, cancellation: CancellationFlag) {
+        self.limit = limit
+        self.cancellation = cancellation
+    }
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard body.count + bytes.count <= limit else {

@@ -7,7 +7,8 @@ import Synchronization
 /// usual `http_proxy`/`https_proxy`/`no_proxy` variables (libcurl reads them itself).
 ///
 /// `curl_easy_perform` blocks, so each request runs on a Dispatch worker thread, never on
-/// the caller's thread or Swift's cooperative pool.
+/// the caller's thread or Swift's cooperative pool. Cancelling the calling task aborts the
+/// transfer at libcurl's next progress check and throws `CancellationError`.
 public final class CurlTransport: HTTPTransport {
     public let options: TransportOptions
     private let idleHandles = Mutex<[CurlEasyHandle]>([])
@@ -21,12 +22,18 @@ public final class CurlTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let handle = try checkOut()
         let options = self.options
-        let result: Result<HTTPResponse, ClientError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: CurlRequestRunner(handle: handle, options: options).run(request))
+        let cancellation = CancellationFlag()
+        let result: Result<HTTPResponse, ClientError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    continuation.resume(returning: CurlRequestRunner(handle: handle, options: options, cancellation: cancellation).run(request))
+                }
             }
+        } onCancel: {
+            cancellation.cancel()
         }
         checkIn(handle)
+        if cancellation.isCancelled { throw CancellationError() }
         return try result.get()
     }
 
@@ -43,4 +50,11 @@ public final class CurlTransport: HTTPTransport {
             if handles.count < Self.maxIdleHandles { handles.append(handle) }
         }
     }
+}
+
+/// Set from a task-cancellation handler, read by libcurl's progress callback on the worker.
+final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func cancel() { flag.store(true, ordering: .relaxed) }
+    var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }

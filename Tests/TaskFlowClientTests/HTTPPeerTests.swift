@@ -53,5 +53,20 @@ extension RealProcessTests {
             let trusted = await thrownError { try await client("https://127.0.0.1:\(peer.port)", caFile: "\(peers)/test-cert.pem").me() } as? ClientError
             #expect(trusted?.message.contains("an HTML page instead of JSON") == true)  // TLS worked; the answer is just not ours
         }
+
+        @Test("cancelling the calling task aborts a slow request at once")
+        func cancellation() async throws {
+            let peer = try PythonPeer(script: "http_peer.py", requires: [:])
+            defer { peer.stop() }
+            let transport = CurlTransport()
+            let request = HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:\(peer.port)/slow")!)
+            let started = ContinuousClock.now
+            let call = Task { try await transport.send(request) }
+            try await Task.sleep(for: .milliseconds(300))
+            call.cancel()
+            let error = await thrownError { try await call.value }
+            #expect(error is CancellationError)
+            #expect(ContinuousClock.now - started < .seconds(3))
+        }
     }
 }

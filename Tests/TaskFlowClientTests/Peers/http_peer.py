@@ -3,9 +3,11 @@ messages. Standard library only. Prints `READY <port>` once listening.
 Usage: http_peer.py [--tls CERT KEY]
 
   /api/v1/tasks      200 with a truncated JSON body (Content-Length promises more)
+  /slow              answers after 10 seconds
   anything else      200 text/html, as a web server or captive portal would answer
 """
 import socket
+import time
 import ssl
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +17,8 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
+        if self.path == "/slow":
+            time.sleep(10)
         if self.path.startswith("/api/v1/tasks"):
             body = b'{"tasks":[{"id":"1","title":"cut off'
             self.send_response(200)
