@@ -3,6 +3,9 @@ import TaskFlowClient
 import TaskFlowCore
 import TaskFlowTestSupport
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real `taskflow` binary in tmux against a real `taskflow-server`.
 final class EndToEndTests: XCTestCase {
@@ -29,17 +32,20 @@ final class EndToEndTests: XCTestCase {
         home?.remove()
     }
 
-    var environment: [String: String] {
+    var environment: [String: String] { environment(term: "tmux-256color") }
+
+    func environment(term: String) -> [String: String] {
         [
             "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-            "TERM": "tmux-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "TERM": term, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ]
     }
 
     func taskflow() throws -> String { try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path }
 
-    func openUI(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
-        let session = try TmuxSession([try taskflow(), "--server", server.url], environment: environment, width: width, height: height)
+    func openUI(width: Int = 120, height: Int = 40, term: String = "tmux-256color") async throws -> TmuxSession {
+        let session = try TmuxSession(
+            [try taskflow(), "--server", server.url], environment: environment(term: term), width: width, height: height)
         sessions.append(session)
         try await session.waitFor("the first frame") { $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75") }
         return session
@@ -59,8 +65,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(after.contains("┌ Tasks"), "the alternate screen is gone after quitting:\n\(after)")
     }
 
-    func testPagingPastTheFirstPage() async throws {
-        let session = try await openUI()
+    func testPagingPastTheFirstPageOnAVT100() async throws {
+        let session = try await openUI(term: "vt100")
         for _ in 0..<55 { try session.sendKeys("j") }
         try await session.waitFor("the cursor on row 56, past the first page of 50") { screen in
             screen.contains("21–56 of 75") && screen.contains("Task 020") && !screen.contains("loading…")
@@ -100,6 +106,21 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(saved?.status, .done)
         try session.sendKeys("p")
         try await session.waitFor("the priority raised") { $0.contains("│[x] high Task 075") }
+    }
+
+    func testADroppedConnectionEndsTheClient() async throws {
+        let session = try await openUI()
+        let pid = try XCTUnwrap(try session.programPID())
+        XCTAssertEqual(kill(pid, 0), 0)
+        session.close()
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0, Date() < deadline {
+            // A zombie waiting for its reaper has exited too.
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), stat.contains(") Z ") { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        XCTAssertTrue(kill(pid, 0) != 0 || stat.contains(") Z "), "taskflow still runs after its terminal went away (SIGHUP)")
     }
 
     func testResizeTo60x20AndBack() async throws {

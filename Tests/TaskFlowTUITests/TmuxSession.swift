@@ -32,6 +32,13 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// The process id of the program started in the pane (the child of its `sh`).
+    func programPID() throws -> pid_t? {
+        let shell = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
