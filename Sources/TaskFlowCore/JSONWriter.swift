@@ -38,7 +38,10 @@ public struct JSONWriter {
     }
 
     mutating func date(_ value: Date?) {
-        if let value { string(Timestamp.format(value)) } else { raw("null") }
+        guard let value else { return raw("null") }
+        bytes.append(0x22)
+        Timestamp.write(value, into: &bytes)
+        bytes.append(0x22)
     }
 }
 

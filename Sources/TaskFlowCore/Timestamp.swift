@@ -5,11 +5,36 @@ import Foundation
 /// formatter objects shared between threads, and exact to the millisecond.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the timestamp's UTF-8 to `bytes` without building intermediate strings.
+    public static func write(_ date: Date, into bytes: inout [UInt8]) {
         let ms = millis(date)
         let (days, msOfDay) = floorDivMod(ms, 86_400_000)
         let (y, m, d) = civil(fromDays: days)
-        let h = msOfDay / 3_600_000, mi = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, f = msOfDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(f, 3))Z"
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var v = value
+            if v < 0 || v >= divisor * 10 {  // years outside 0000–9999: write them whole
+                bytes.append(contentsOf: String(v).utf8)
+                return
+            }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + v / divisor))
+                v %= divisor
+                divisor /= 10
+            }
+        }
+        digits(y, 4); bytes.append(0x2D); digits(m, 2); bytes.append(0x2D); digits(d, 2)
+        bytes.append(0x54)
+        digits(msOfDay / 3_600_000, 2); bytes.append(0x3A); digits(msOfDay / 60_000 % 60, 2); bytes.append(0x3A)
+        digits(msOfDay / 1000 % 60, 2); bytes.append(0x2E); digits(msOfDay % 1000, 3)
+        bytes.append(0x5A)
     }
 
     /// `YYYY-MM-DD` of the UTC day holding `date`.

@@ -7,7 +7,7 @@ enum EntityTag {
     /// A tag from the user's change counter and what else decides the answer; no page query needed.
     static func make(counter: Int, parts: [String]) -> String {
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        let short = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        let short = Hex.encode(digest.prefix(8))
         return "\"\(counter)-\(short)\""
     }
 

@@ -10,6 +10,6 @@ enum RandomToken {
 
     /// Hex SHA-256 of a token: what the database keeps instead of the token.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -132,7 +132,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
     private func idempotencyClaim(_ request: Request, body: Data) throws -> IdempotencyClaim? {
         guard let key = request.headers[.idempotencyKey] else { return nil }
         guard (1...255).contains(key.count) else { throw APIError.badRequest("Idempotency-Key must be 1–255 characters") }
-        let hash = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.encode(SHA256.hash(data: body))
         return IdempotencyClaim(key: key, bodyHash: hash)
     }
 
