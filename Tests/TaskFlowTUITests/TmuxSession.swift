@@ -24,7 +24,12 @@ final class TmuxSession {
     deinit { close() }
 
     /// Ends the session; the program in it gets SIGHUP, as on a dropped SSH connection.
-    func close() { try? tmux(["kill-server"]) }
+    func close() {
+        try? tmux(["kill-server"])
+        // tmux leaves the socket file of a killed server behind.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
+    }
 
     func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
