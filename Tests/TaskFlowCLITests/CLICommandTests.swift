@@ -141,17 +141,24 @@ extension CLIProcessTests {
             process.standardError = err
             try process.run()
             defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+            // The pipe reads below block; a watchdog ends the process (closing its pipes) so a
+            // missing event fails the test instead of hanging it.
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20) { kill(pid, SIGKILL) }
 
             // Wait for "# live" on stderr, then make a change.
             var status = Data()
             let deadline = Date().addingTimeInterval(10)
             while !String(decoding: status, as: UTF8.self).contains("# live"), Date() < deadline {
-                status.append(err.fileHandleForReading.availableData)
+                let chunk = err.fileHandleForReading.availableData
+                if chunk.isEmpty { break }  // EOF: the process ended
+                status.append(chunk)
             }
             #expect(String(decoding: status, as: UTF8.self).contains("# live"))
             let added = try cli.json(cli.run("add", "Watched", "--json"))
             let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-            let event = try JSONSerialization.jsonObject(with: Data(line.split(separator: "\n")[0].utf8)) as? [String: Any]
+            let firstLine = try #require(line.split(separator: "\n").first, "watch printed nothing")
+            let event = try JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any]
             #expect(event?["event"] as? String == "task-created")
             #expect((event?["data"] as? [String: Any])?["id"] as? String == added["id"] as? String)
         }
