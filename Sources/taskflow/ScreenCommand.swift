@@ -13,9 +13,9 @@ struct ScreenCommand: AsyncParsableCommand {
         commandName: "ui",
         abstract: "Open the full-screen client (the default when no command is given).",
         discussion: """
-            With no server configured (no --server, no TASKFLOW_SERVER, no login saved), taskflow
-            runs its own server on 127.0.0.1 with the data under $XDG_DATA_HOME/taskflow/.
-            Press ? on the screen for the keys.
+            With no server configured (no --server, no TASKFLOW_SERVER, no login saved), taskflow \
+            runs its own server on 127.0.0.1 with the data under $XDG_DATA_HOME/taskflow/. \
+            Press ? on the screen for the keys; see taskflow(1).
             """
     )
 
@@ -42,6 +42,11 @@ struct ScreenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Say so before starting a local server or seeding a demo for nothing.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("taskflow: \(TerminalError.notATerminal); for scripts use the commands (taskflow --help)\n".utf8))
+            throw ExitCode(64)
+        }
         let environment = ProcessInfo.processInfo.environment
         let settings = ClientSettings(server: server, caFile: caFile, environment: environment)
         let launch: ScreenLaunch
