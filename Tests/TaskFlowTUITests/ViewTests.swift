@@ -93,6 +93,15 @@ final class ViewTests: XCTestCase {
         let header = render(HeaderView(state: state), width: 120, height: 1)
         XCTAssertTrue(header.hasPrefix(" TaskFlow  127.0.0.1:5000  ada@example.com"), header)
         XCTAssertTrue(header.hasSuffix("7/100 requests left  polling · synced 5s ago"), header)
+        _ = update(&state, .tick(Fixtures.now.addingTimeInterval(200)))
+        XCTAssertTrue(render(HeaderView(state: state), width: 120, height: 1).hasSuffix("polling · synced 3m ago"))
+    }
+
+    func testWhileLiveTheDataCountsAsCurrent() {
+        var state = Fixtures.mainState(size: Size(width: 120, height: 24), all: Fixtures.tasks(3))
+        _ = update(&state, .live(.state(.live)))
+        _ = update(&state, .tick(Fixtures.now.addingTimeInterval(90)))
+        XCTAssertTrue(render(HeaderView(state: state), width: 120, height: 1).hasSuffix("● live · synced 0s ago"))
     }
 
     func testTheHelpOverlayListsCommandsFromTheKeymap() {

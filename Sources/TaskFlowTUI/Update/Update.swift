@@ -17,6 +17,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.requestVisiblePages()
     case .tick(let now):
         state.now = now
+        // An open live connection means nothing changed unannounced: the data is current.
+        if state.connection == .live, state.lastSync != nil { state.lastSync = now }
         if let message = state.message, message.expires <= now { state.message = nil }
         return []
     case .sessionFound(let info):

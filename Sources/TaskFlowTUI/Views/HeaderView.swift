@@ -32,12 +32,19 @@ public struct HeaderView: Widget {
         }
         spans.append(Span(Self.describe(state.connection), style: Style(Self.role(state.connection)).on(.header)))
         if let sync = state.lastSync {
-            let seconds = max(0, Int(state.now.timeIntervalSince(sync)))
-            spans.append(Span(" · synced \(seconds)s ago ", .header))
+            spans.append(Span(" · synced \(Self.age(state.now.timeIntervalSince(sync))) ago ", .header))
         } else {
             spans.append(Span(" ", .header))
         }
         return spans
+    }
+
+    /// `5s`, `3m`, `2h`: how long ago the data was last known to be current.
+    static func age(_ interval: Double) -> String {
+        let seconds = max(0, Int(interval))
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        return "\(seconds / 3600)h"
     }
 
     static func describe(_ connection: LiveState) -> String {
