@@ -40,4 +40,8 @@ public actor LiveHub: LiveEventPublisher {
     }
 
     public var openSubscriptions: Int { subscribers.values.reduce(0) { $0 + $1.count } }
+
+    /// Whether any socket of this process belongs to `userID` (so relayed events for
+    /// users with no socket here cost no database read).
+    public func isWatched(_ userID: String) -> Bool { subscribers[userID] != nil }
 }

@@ -72,6 +72,8 @@ public struct PostgresEventBus: LiveEventPublisher, Service {
             logger.notice("live events: ignored a notice of an unknown format", metadata: ["payload": "\(payload.prefix(200))"])
             return
         }
+        // Every instance hears every notice; only those with the owner's sockets act on it.
+        guard await hub.isWatched(notice.u) else { return }
         let event: LiveEvent
         switch notice.k {
         case .deleted:
