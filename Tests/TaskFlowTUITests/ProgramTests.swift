@@ -94,6 +94,23 @@ final class ProgramTests: XCTestCase {
         waitUntil(program, "the renamed task") { screen(program).contains("Renamed in another window") }
     }
 
+    func testFallingBackToPollingIsShownAndAResyncReloads() {
+        let service = FakeTaskService(tasks: Fixtures.tasks(3))
+        let program = makeProgram(service)
+        program.start()
+        waitUntil(program, "the live feed") { service.isLive && screen(program).contains("● live") }
+        service.push(.state(.polling(reason: "the live connection was refused")))
+        waitUntil(program, "polling in the header") { program.backend.screen.lines[0].contains("polling · synced") }
+        let requestsBefore = service.pageRequests.count
+        // A change the feed never announced (it happened in the gap).
+        service.store.withLock { $0.tasks.insert(Fixtures.task(0, title: "Missed while offline"), at: 0) }
+        service.push(.resync)
+        waitUntil(program, "the reload after the gap") { screen(program).contains("Missed while offline") }
+        XCTAssertGreaterThan(service.pageRequests.count, requestsBefore)
+        service.push(.state(.offline(reason: "connection refused", retryIn: .seconds(4))))
+        waitUntil(program, "offline in the header") { program.backend.screen.lines[0].contains("offline, retrying in 4s") }
+    }
+
     func testResizingRelaysOutAtOnce() {
         let service = FakeTaskService(tasks: Fixtures.tasks(5))
         let program = makeProgram(service)
