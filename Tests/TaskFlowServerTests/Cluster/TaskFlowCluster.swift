@@ -39,6 +39,7 @@ final class TaskFlowCluster: @unchecked Sendable {
     func stop() {
         nginx.stop()
         servers.forEach { $0.stop() }
+        PostgresTestDatabase.drop(databaseURL)
     }
 
     var url: String { "http://127.0.0.1:\(nginx.port)" }

@@ -12,7 +12,10 @@ final class PostgresMigrationTests: XCTestCase {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        defer { stores.forEach { $0.shutdown() } }
+        defer {
+            stores.forEach { $0.shutdown() }
+            PostgresTestDatabase.drop(url)
+        }
         XCTAssertEqual(try psql(url, "SELECT string_agg(version::text || ':' || name, ',' ORDER BY version) FROM schema_migrations"),
                        PostgresMigrations.all.map { "\($0.version):\($0.name)" }.joined(separator: ","))
         for store in stores { try await store.ping() }

@@ -38,6 +38,19 @@ enum PostgresTestDatabase {
         return parts.string!
     }
 
+    /// Drops a database made by `create` (best effort: the test cluster is throwaway anyway,
+    /// but a developer's may live for many runs).
+    static func drop(_ url: String) {
+        guard let base = try? baseURL, let name = URLComponents(string: url)?.path.dropFirst(), name.hasPrefix("taskflow_") else { return }
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", "-qX", base, "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]
+        psql.standardError = FileHandle.nullDevice
+        psql.standardOutput = FileHandle.nullDevice
+        guard (try? psql.run()) != nil else { return }
+        psql.waitUntilExit()
+    }
+
     /// Small pools: the test cluster is shared by many stores and server processes.
     static var testPool: DatabasePoolSettings {
         var pool = DatabasePoolSettings()
