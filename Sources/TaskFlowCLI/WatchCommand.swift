@@ -41,6 +41,8 @@ struct WatchCommand: AsyncParsableCommand {
                     }
                 case .resync:
                     if json { print("{\"event\":\"resync\"}") } else { TerminalOutput.error("(reconnected: some changes may have been missed)") }
+                case .synced:
+                    continue  // nothing changed: nothing to print
                 case .state(let state):
                     TerminalOutput.error(Self.describe(state))
                     if case .stopped(let reason) = state { throw CommandFailure(message: reason, code: ExitCodes.auth) }

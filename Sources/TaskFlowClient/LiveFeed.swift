@@ -84,6 +84,7 @@ public final class LiveFeed: Sendable {
                     announced = true
                 }
                 for update in updates { output.yield(update) }
+                output.yield(.synced)
             } catch let error as ClientError where error.category == .auth {
                 output.yield(.state(.stopped(reason: error.message)))
                 return false

@@ -9,6 +9,9 @@ public enum LiveUpdate: Sendable, Equatable {
     /// Events may have been missed (after a reconnect or a switch to polling): reload what
     /// is on screen.
     case resync
+    /// A poll found the server's data as shown: the view is current as of now. (Sockets
+    /// need no such note: while `live`, the view is current until an event says otherwise.)
+    case synced
 }
 
 /// How live the feed is right now.

@@ -95,6 +95,8 @@ extension RealProcessTests {
             options.pollInterval = .milliseconds(200)
             let reader = FeedReader(LiveFeed(client: client, options: options))
             _ = try await reader.next(within: .seconds(5)) { if case .state(.polling) = $0 { true } else { false } }
+            // Every poll that answers, even with nothing new, says the data is current.
+            _ = try await reader.next(within: .seconds(2)) { $0 == .synced }
             try await Task.sleep(for: .milliseconds(300))
 
             let created = try await client.createTask(TaskChanges(title: "Polled")).value

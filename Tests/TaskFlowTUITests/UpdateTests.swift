@@ -94,6 +94,15 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.lastSync, Fixtures.now)
     }
 
+    func testAPollThatFindsNothingNewStillCountsAsASync() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        state.lastSync = nil
+        _ = update(&state, .live(.state(.polling(reason: "socket refused"))))
+        XCTAssertNil(state.lastSync, "changing channel is not a sync")
+        XCTAssertEqual(update(&state, .live(.synced)), [])
+        XCTAssertEqual(state.lastSync, Fixtures.now)
+    }
+
     func testACreatedTaskReloadsAndTheCursorStaysOnItsTask() {
         var all = Fixtures.tasks(5)
         var state = Fixtures.mainState(all: all)

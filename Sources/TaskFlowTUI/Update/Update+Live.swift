@@ -14,6 +14,9 @@ extension AppState {
             return []
         case .resync:
             return reload()
+        case .synced:
+            lastSync = now
+            return []
         case .event(let event):
             lastSync = now
             switch event {
