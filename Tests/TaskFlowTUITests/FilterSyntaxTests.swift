@@ -1,0 +1,114 @@
+import Foundation
+import TaskFlowCore
+import XCTest
+@testable import TaskFlowTUI
+
+/// The filter line's language, read at Fixtures.now (Tuesday 2026-12-01, 12:00 UTC).
+final class FilterSyntaxTests: XCTestCase {
+    let syntax = FilterSyntax(now: Fixtures.now)
+
+    func day(_ text: String) -> DueBound { DueBound(text)! }
+
+    func testStatusesPrioritiesAndWordsBecomeTheQuery() throws {
+        let query = try syntax.parse("status:todo,in-progress priority:high write report")
+        XCTAssertEqual(query.statuses, [.todo, .inProgress])
+        XCTAssertEqual(query.priorities, [.high])
+        XCTAssertEqual(query.search, "write report")
+        XCTAssertNil(query.dueBefore)
+        XCTAssertFalse(query.overdue)
+    }
+
+    func testDueWordsAreUTCDaysFromNow() throws {
+        let today = try syntax.parse("due:today")
+        XCTAssertEqual(today.dueAfter, day("2026-12-01"))
+        XCTAssertEqual(today.dueBefore, day("2026-12-01"))
+        let week = try syntax.parse("due:week")
+        XCTAssertEqual(week.dueAfter, day("2026-12-01"))
+        XCTAssertEqual(week.dueBefore, day("2026-12-07"))
+        XCTAssertTrue(try syntax.parse("due:overdue").overdue)
+        XCTAssertEqual(try syntax.parse("due:<7d").dueBefore, day("2026-12-08"))
+        XCTAssertNil(try syntax.parse("due:<7d").dueAfter)
+        XCTAssertEqual(try syntax.parse("due:>2026-12-24").dueAfter, day("2026-12-24"))
+        XCTAssertEqual(try syntax.parse("due:<fri").dueBefore, day("2026-12-04"))
+        let both = try syntax.parse("due:>2026-12-10 due:<2026-12-20")
+        XCTAssertEqual(both.dueAfter, day("2026-12-10"))
+        XCTAssertEqual(both.dueBefore, day("2026-12-20"))
+    }
+
+    func testKeysAndValuesIgnoreCaseAndRepeatsCollapse() throws {
+        let query = try syntax.parse("Status:TODO,todo PRIORITY:Low")
+        XCTAssertEqual(query.statuses, [.todo])
+        XCTAssertEqual(query.priorities, [.low])
+    }
+
+    func testTheSortAndPageSizeOfTheBaseAreKeptAndOldFiltersReplaced() throws {
+        let base = TaskQuery(page: 4, limit: 50, statuses: [.done], search: "old", overdue: true, sort: TaskSort("-title")!)
+        let query = try syntax.parse("priority:high", base: base)
+        XCTAssertEqual(query, TaskQuery(page: 1, limit: 50, priorities: [.high], sort: TaskSort("-title")!))
+    }
+
+    func testAnEmptyLineClearsEveryFilter() throws {
+        XCTAssertEqual(try syntax.parse("  ", base: TaskQuery(statuses: [.todo], search: "x")), TaskQuery())
+    }
+
+    func testTextWithADigitBeforeTheColonIsAWord() throws {
+        XCTAssertEqual(try syntax.parse("meet 12:30").search, "meet 12:30")
+    }
+
+    func testAnUnknownKeyIsNamed() {
+        XCTAssertThrowsError(try syntax.parse("status:todo colour:red")) { error in
+            XCTAssertEqual(error as? FilterSyntax.Problem, .init(message: "unknown filter key 'colour': use status, priority or due"))
+        }
+    }
+
+    func testABadValueIsNamedWithTheAllowedOnes() {
+        XCTAssertThrowsError(try syntax.parse("status:todo,doing")) { error in
+            XCTAssertEqual(error as? FilterSyntax.Problem, .init(message: "bad status 'doing': use todo, in-progress, done"))
+        }
+        XCTAssertThrowsError(try syntax.parse("priority:")) { error in
+            XCTAssertEqual(error as? FilterSyntax.Problem, .init(message: "priority: needs a value: low, medium, high"))
+        }
+        for bad in ["due:soon", "due:<", "due:>7x", "due:2026-13-01"] {
+            XCTAssertThrowsError(try syntax.parse(bad), bad) { error in
+                let message = (error as? FilterSyntax.Problem)?.message ?? ""
+                XCTAssertTrue(message.hasPrefix("bad due '\(bad.dropFirst(4))'"), message)
+            }
+        }
+    }
+
+    func testQueriesRoundTripThroughText() throws {
+        let queries = [
+            TaskQuery(),
+            TaskQuery(statuses: [.todo, .inProgress], priorities: [.high], search: "write report"),
+            TaskQuery(dueBefore: day("2026-12-01"), dueAfter: day("2026-12-01")),
+            TaskQuery(dueBefore: day("2026-12-07"), dueAfter: day("2026-12-01")),
+            TaskQuery(dueBefore: day("2026-12-24"), dueAfter: day("2026-12-24")),
+            TaskQuery(dueBefore: day("2026-12-08")),
+            TaskQuery(dueAfter: day("2026-12-10"), overdue: true),
+            TaskQuery(dueBefore: DueBound("2026-12-05T10:30:00Z")!),
+        ]
+        for query in queries {
+            let text = syntax.text(of: query)
+            XCTAssertEqual(try syntax.parse(text), query, text)
+        }
+    }
+
+    func testTextUsesTheShortWordsForTodayAndTheWeek() throws {
+        XCTAssertEqual(syntax.text(of: try syntax.parse("due:today status:done")), "status:done due:today")
+        XCTAssertEqual(syntax.text(of: try syntax.parse("due:week")), "due:week")
+        XCTAssertEqual(syntax.text(of: try syntax.parse("due:<7d x")), "due:<2026-12-08 x")
+    }
+
+    func testTabCompletesKeysAndValues() {
+        XCTAssertEqual(FilterCompletion.complete("st"), "status:")
+        XCTAssertEqual(FilterCompletion.complete("report p"), "report priority:")
+        XCTAssertEqual(FilterCompletion.complete("status:i"), "status:in-progress")
+        XCTAssertEqual(FilterCompletion.complete("status:todo,d"), "status:todo,done")
+        XCTAssertEqual(FilterCompletion.complete("due:o"), "due:overdue")
+        XCTAssertEqual(FilterCompletion.complete("priority:"), nil, "low, medium, high share no prefix")
+        XCTAssertEqual(FilterCompletion.complete("due:t"), "due:today")
+        XCTAssertNil(FilterCompletion.complete("status:todo "))
+        XCTAssertNil(FilterCompletion.complete("colour:r"))
+        XCTAssertNil(FilterCompletion.complete("status:"), "todo, in-progress and done share no prefix")
+    }
+}
