@@ -87,7 +87,9 @@ products += [.executable(name: "taskflow", targets: ["taskflow"])]
 // The full-screen client (Elm-style state, update and views over TerminalUI) and its tests.
 // `taskflow` gains it, the curses backend, and the server library for local mode and --demo.
 targets += [
-    .target(name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient"], swiftSettings: swift6),
+    // Themes/*.toml embedded at build time (C23 #embed), as COpenAPI does for the API document.
+    .target(name: "CThemes"),
+    .target(name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "CThemes"], swiftSettings: swift6),
     .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowTestSupport"], swiftSettings: swift6),
 ]
 if let taskflow = targets.firstIndex(where: { $0.name == "taskflow" }) {
