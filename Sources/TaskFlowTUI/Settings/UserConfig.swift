@@ -1,0 +1,143 @@
+import Foundation
+import TaskFlowClient
+import TerminalUI
+
+/// `$XDG_CONFIG_HOME/taskflow/config.toml` (documented in taskflow(1) and
+/// docs/config.example.toml). Reading it never fails: an unknown key, a bad value or a
+/// file that is not TOML becomes a one-line warning naming it, and the setting keeps its
+/// default, because a typo in a config file must never keep anyone from their tasks.
+public struct UserConfig: Sendable, Equatable {
+    /// How the screen hears about changes made elsewhere (`refresh = "auto"`).
+    public enum Refresh: String, Sendable, CaseIterable {
+        case auto, socket, poll
+
+        public var liveMode: LiveOptions.Mode {
+            switch self {
+            case .auto: .automatic
+            case .socket: .socketOnly
+            case .poll: .pollingOnly
+            }
+        }
+    }
+
+    /// One line of the `[keys]` table, checked against the keymap later (`keymap(from:)`).
+    public struct Binding: Sendable, Equatable {
+        public var command: String
+        public var keys: [String]
+        public var line: Int
+
+        public init(command: String, keys: [String], line: Int) {
+            self.command = command
+            self.keys = keys
+            self.line = line
+        }
+    }
+
+    public var server: String?
+    public var theme: String?
+    public var refresh: Refresh = .auto
+    public var mouse = false
+    public var keys: [Binding] = []
+    /// One line each: `config.toml:4: unknown key "colour"`.
+    public var warnings: [String] = []
+    /// Where the file was read from, to prefix warnings.
+    public var path: String
+
+    static let topLevelKeys = ["server", "theme", "refresh", "mouse"]
+
+    /// Names in `[keys]` that read better than the command's own name.
+    static let aliases = ["done": "mark-done"]
+
+    /// The settings a missing file means.
+    public init(path: String) { self.path = path }
+
+    public init(parsing text: String, path: String) {
+        self.path = path
+        let document: TOMLDocument
+        do {
+            document = try TOMLDocument(parsing: text)
+        } catch {
+            warnings.append("\(path):\(error.line): \(error.message); the file is ignored")
+            return
+        }
+        for entry in document.tables[0].entries { apply(entry) }
+        for table in document.tables.dropFirst() {
+            guard table.name == "keys" else {
+                warn(table.line, "unknown section [\(table.name)] (known: [keys])")
+                continue
+            }
+            for entry in table.entries { applyKey(entry) }
+        }
+    }
+
+    /// The config of `environment`'s user; a missing file is no warning.
+    public static func load(environment: [String: String]) -> UserConfig {
+        let path = XDGDirectories(environment: environment).config.appendingPathComponent("taskflow/config.toml").path
+        guard FileManager.default.fileExists(atPath: path) else { return UserConfig(path: path) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            var config = UserConfig(path: path)
+            config.warnings.append("\(path): cannot be read as UTF-8 text; the file is ignored")
+            return config
+        }
+        return UserConfig(parsing: text, path: path)
+    }
+
+    private mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
+
+    private mutating func apply(_ entry: TOMLDocument.Entry) {
+        switch (entry.key, entry.value) {
+        case ("server", .string(let text)):
+            if (try? ServerAddress(text)) == nil {
+                warn(entry.line, "server = \"\(text)\" is not a server address (like \"http://127.0.0.1:5000\")")
+            } else {
+                server = text
+            }
+        case ("theme", .string(let text)) where !text.isEmpty:
+            theme = text
+        case ("refresh", .string(let text)):
+            if let value = Refresh(rawValue: text) {
+                refresh = value
+            } else {
+                warn(entry.line, "refresh = \"\(text)\" is not one of auto, socket, poll")
+            }
+        case ("mouse", .boolean(let value)):
+            mouse = value
+        case ("server", _), ("theme", _), ("refresh", _):
+            warn(entry.line, "\(entry.key) must be a string, found \(entry.value.kind)")
+        case ("mouse", _):
+            warn(entry.line, "mouse must be true or false, found \(entry.value)")
+        default:
+            warn(entry.line, "unknown key \"\(entry.key)\" (known: \(Self.topLevelKeys.joined(separator: ", ")), [keys])")
+        }
+    }
+
+    private mutating func applyKey(_ entry: TOMLDocument.Entry) {
+        let keys: [String]? = switch entry.value {
+        case .string(let text): [text]
+        case .array(let values): values.allSatisfy { $0.stringValue != nil } ? values.compactMap(\.stringValue) : nil
+        default: nil
+        }
+        guard let keys, !keys.isEmpty else {
+            warn(entry.line, "keys.\(entry.key) must be a key (\"x\") or a list of keys ([\"s\", \"S\"]), found \(entry.value)")
+            return
+        }
+        self.keys.append(Binding(command: Self.aliases[entry.key] ?? entry.key, keys: keys, line: entry.line))
+    }
+
+    /// `base` with the `[keys]` bindings applied, and a line for each one refused (unknown
+    /// command, not a key) or taking a key from another command.
+    public func keymap(from base: Keymap) -> (keymap: Keymap, warnings: [String]) {
+        var keymap = base
+        var messages: [String] = []
+        for binding in keys {
+            do {
+                for conflict in try keymap.rebind(command: binding.command, to: binding.keys) {
+                    messages.append("\(path):\(binding.line): key conflict: \(conflict)")
+                }
+            } catch {
+                messages.append("\(path):\(binding.line): keys: \(error)")
+            }
+        }
+        return (keymap, messages)
+    }
+}
