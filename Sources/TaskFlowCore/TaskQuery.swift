@@ -69,11 +69,15 @@ public struct TaskQuery: Sendable, Hashable {
     }
 
     /// A stable text of everything that decides the answer (for ETags and caches).
-    public var canonicalKey: String {
+    public var canonicalKey: String { "p=\(page)&l=\(limit)&" + filterKey }
+
+    /// A stable text of what decides which tasks match, whatever the page: equal keys
+    /// (under one change counter) have equal totals.
+    public var filterKey: String {
         let statusKey = Set(statuses).map(\.rawValue).sorted().joined(separator: ",")
         let priorityKey = Set(priorities).map(\.rawValue).sorted().joined(separator: ",")
         return [
-            "p=\(page)", "l=\(limit)", "s=\(statusKey)", "pr=\(priorityKey)", "q=\(searchWords.joined(separator: " "))",
+            "s=\(statusKey)", "pr=\(priorityKey)", "q=\(searchWords.joined(separator: " "))",
             "db=\(dueBefore?.description ?? "")", "da=\(dueAfter?.description ?? "")", "o=\(overdue)", "so=\(sort)",
         ].joined(separator: "&")
     }

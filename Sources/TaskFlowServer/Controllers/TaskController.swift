@@ -8,6 +8,7 @@ import TaskFlowCore
 struct TaskController<Store: TaskRepository>: Sendable {
     let store: Store
     let events: any LiveEventPublisher
+    let totals = ListTotals()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -34,7 +35,9 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let tag = EntityTag.make(
             counter: counter, parts: ["list", userID, query.canonicalKey] + (query.overdue ? [EntityTag.minute(now)] : []))
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
-        let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now)
+        let totalKey = [userID, String(counter), query.filterKey, query.overdue ? EntityTag.minute(now) : ""].joined(separator: "\u{1F}")
+        let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now, knownTotal: totals.total(for: totalKey))
+        totals.remember(total, for: totalKey)
         let page = TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
         return JSONResponse.make(page, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
     }

@@ -31,8 +31,8 @@ public struct AnyTaskFlowStore: TaskFlowStore {
     public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
         try await base.deleteTask(userID: userID, id: id, expectedVersion: expectedVersion, now: now)
     }
-    public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
-        try await base.listTasks(userID: userID, query: query, now: now)
+    public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {
+        try await base.listTasks(userID: userID, query: query, now: now, knownTotal: knownTotal)
     }
     public func stats(userID: String, now: Date) async throws -> TaskStats { try await base.stats(userID: userID, now: now) }
     public func changeCounter(userID: String) async throws -> Int { try await base.changeCounter(userID: userID) }

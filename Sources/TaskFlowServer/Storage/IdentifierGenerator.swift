@@ -9,8 +9,12 @@ enum IdentifierGenerator {
         var value = [UInt8](repeating: 0, count: 16)
         let ms = UInt64(max(0, now.millis))
         for i in 0..<6 { value[i] = UInt8(truncatingIfNeeded: ms >> (8 * (5 - i))) }
+        // Two draws (not one per byte): each is a getrandom call, and every request makes an id.
         var rng = SystemRandomNumberGenerator()
-        for i in 6..<16 { value[i] = rng.next() }
+        let high: UInt64 = rng.next(), low: UInt16 = rng.next()
+        for i in 0..<8 { value[6 + i] = UInt8(truncatingIfNeeded: high >> (8 * i)) }
+        value[14] = UInt8(truncatingIfNeeded: low >> 8)
+        value[15] = UInt8(truncatingIfNeeded: low)
         // 128 bits -> 26 base32 digits, most significant first.
         var out = [UInt8](repeating: 0, count: 26)
         var hi = value[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

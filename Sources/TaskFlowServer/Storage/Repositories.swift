@@ -15,10 +15,18 @@ public protocol TaskRepository: Sendable {
     func task(userID: String, id: String) async throws -> TaskItem?
     func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome
     func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome
-    func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int)
+    /// A page and the number of all matching tasks; with `knownTotal` (the caller has it for
+    /// this filter under the current change counter) the count is not run again.
+    func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int)
     func stats(userID: String, now: Date) async throws -> TaskStats
     /// Grows with every change to the user's tasks; ETags are derived from it.
     func changeCounter(userID: String) async throws -> Int
+}
+
+extension TaskRepository {
+    public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
+        try await listTasks(userID: userID, query: query, now: now, knownTotal: nil)
+    }
 }
 
 /// Refresh tokens, kept only as hashes, grouped in families (one per login).

@@ -3,13 +3,15 @@ import PostgresNIO
 import TaskFlowCore
 
 extension PostgresStore {
-    public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
+    public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {
         let filter = PostgresTaskFilter(userID: userID, query: query, now: now)
         let logger = self.logger
         return try await access { connection in
-            var total = 0
-            let count = PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM tasks WHERE \(filter.whereClause)", binds: filter.binds)
-            for try await n in try await connection.query(count, logger: logger).decode(Int.self) { total = n }
+            var total = knownTotal ?? 0
+            if knownTotal == nil {
+                let count = PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM tasks WHERE \(filter.whereClause)", binds: filter.binds)
+                for try await n in try await connection.query(count, logger: logger).decode(Int.self) { total = n }
+            }
             let offset = (query.page - 1) * query.limit
             guard offset < total else { return ([], total) }
             var binds = filter.binds

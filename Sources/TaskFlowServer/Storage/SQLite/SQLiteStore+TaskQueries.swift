@@ -3,10 +3,10 @@ import GRDB
 import TaskFlowCore
 
 extension SQLiteStore {
-    public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
+    public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {
         let filter = SQLiteTaskFilter(userID: userID, query: query, now: now)
         return try await read { db in
-            let total = try Int.fetchOne(
+            let total = try knownTotal ?? Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM tasks WHERE \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let offset = (query.page - 1) * query.limit
             guard offset < total else { return ([], total) }

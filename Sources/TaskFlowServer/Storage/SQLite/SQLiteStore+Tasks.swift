@@ -10,15 +10,15 @@ extension SQLiteStore: TaskRepository {
             priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
             completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
         let body = try TaskFlowJSON.encode(task)
-        return try await write { db in
+        return try await writeTasks(of: userID) { db in
             if let idempotency {
                 let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
                 if let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at >= ?",
                     arguments: [userID, idempotency.key, earliest])
                 {
-                    guard row["body_hash"] == idempotency.bodyHash else { return .keyConflict }
-                    return .replayed(taskID: row["task_id"], body: row["response_body"])
+                    guard row["body_hash"] == idempotency.bodyHash else { return (.keyConflict, nil) }
+                    return (.replayed(taskID: row["task_id"], body: row["response_body"]), nil)
                 }
                 try db.execute(
                     sql: """
@@ -28,8 +28,7 @@ extension SQLiteStore: TaskRepository {
                     arguments: [userID, idempotency.key, idempotency.bodyHash, task.id, body, now.millis])
             }
             try Self.insert(task, userID: userID, db: db)
-            try Self.bumpChangeCounter(userID: userID, db: db)
-            return .created(task)
+            return (.created(task), try Self.bumpChangeCounter(userID: userID, db: db))
         }
     }
 
@@ -38,10 +37,12 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
-        try await write { db in
-            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
-            if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
-            guard let next = current.applying(changes, now: now) else { return .unchanged(current) }
+        try await writeTasks(of: userID) { db in
+            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return (.notFound, nil) }
+            if let expectedVersion, expectedVersion != current.version {
+                return (.versionMismatch(current: current.version), nil)
+            }
+            guard let next = current.applying(changes, now: now) else { return (.unchanged(current), nil) }
             try db.execute(
                 sql: """
                     UPDATE tasks SET title = ?, title_key = ?, description = ?, status = ?, priority = ?, due_at = ?,
@@ -53,25 +54,37 @@ extension SQLiteStore: TaskRepository {
                     next.dueDate?.millis, next.completedAt?.millis, next.updatedAt.millis, next.version,
                     userID, id, current.version,
                 ])
-            try Self.bumpChangeCounter(userID: userID, db: db)
-            return .updated(next)
+            return (.updated(next), try Self.bumpChangeCounter(userID: userID, db: db))
         }
     }
 
     public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
-        try await write { db in
-            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return .notFound }
-            if let expectedVersion, expectedVersion != current.version { return .versionMismatch(current: current.version) }
+        try await writeTasks(of: userID) { db in
+            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return (.notFound, nil) }
+            if let expectedVersion, expectedVersion != current.version {
+                return (.versionMismatch(current: current.version), nil)
+            }
             try db.execute(sql: "DELETE FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id])
-            try Self.bumpChangeCounter(userID: userID, db: db)
-            return .deleted(current)
+            return (.deleted(current), try Self.bumpChangeCounter(userID: userID, db: db))
         }
     }
 
+    /// From the in-process mirror when it knows the user (this process is the only writer of
+    /// the file), so a 304 costs no database round trip; otherwise read once and remembered.
     public func changeCounter(userID: String) async throws -> Int {
-        try await read { db in
+        if let known = counters.value(for: userID) { return known }
+        let stored = try await read { db in
             try Int.fetchOne(db, sql: "SELECT counter FROM user_changes WHERE user_id = ?", arguments: [userID]) ?? 0
         }
+        return counters.raise(userID, to: stored)
+    }
+
+    /// A write that may change a user's tasks. The body returns its result and, when it
+    /// changed something, the user's new counter, which the mirror learns once committed.
+    func writeTasks<T: Sendable>(of userID: String, _ body: @escaping @Sendable (Database) throws -> (T, Int?)) async throws -> T {
+        let (result, counter) = try await write(body)
+        if let counter { counters.raise(userID, to: counter) }
+        return result
     }
 
     static func fetchTask(userID: String, id: String, db: Database) throws -> TaskItem? {
@@ -94,12 +107,15 @@ extension SQLiteStore: TaskRepository {
             ])
     }
 
-    static func bumpChangeCounter(userID: String, db: Database) throws {
-        try db.execute(
+    /// Adds one to the user's change counter and returns the new value.
+    static func bumpChangeCounter(userID: String, db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
             sql: """
                 INSERT INTO user_changes (user_id, counter) VALUES (?, 1)
                 ON CONFLICT(user_id) DO UPDATE SET counter = counter + 1
+                RETURNING counter
                 """,
-            arguments: [userID])
+            arguments: [userID]) ?? 0
     }
 }

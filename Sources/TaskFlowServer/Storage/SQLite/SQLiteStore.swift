@@ -3,9 +3,12 @@ import GRDB
 import TaskFlowCore
 
 /// The embedded store: one SQLite file in WAL mode, written with full fsync so an
-/// acknowledged write survives a crash of the process (and of the machine).
+/// acknowledged write survives a crash of the process (and of the machine). One server
+/// process owns the file; several instances share PostgreSQL instead.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    /// The per-user change counters as last committed (see `changeCounter`).
+    let counters = ChangeCounterMirror()
 
     public init(path: String) throws {
         var config = Configuration()
