@@ -12,6 +12,10 @@ final class FakeTaskService: TaskService {
         var session: SessionInfo?
         var refuseUpdates: String?
         var pageRequests: [Int] = []
+        /// Every page query asked for, in order.
+        var queries: [TaskQuery] = []
+        /// Searches answered only after this wait, to let a later one overtake them.
+        var slowSearches: [String: Duration] = [:]
         var continuation: AsyncStream<LiveUpdate>.Continuation?
     }
 
@@ -24,6 +28,8 @@ final class FakeTaskService: TaskService {
 
     var tasks: [TaskItem] { store.withLock { $0.tasks } }
     var pageRequests: [Int] { store.withLock { $0.pageRequests } }
+    var queries: [TaskQuery] { store.withLock { $0.queries } }
+    func answerSlowly(search: String, after wait: Duration) { store.withLock { $0.slowSearches[search] = wait } }
     var isLive: Bool { store.withLock { $0.continuation != nil } }
 
     func refuseUpdates(with message: String?) { store.withLock { $0.refuseUpdates = message } }
@@ -57,12 +63,28 @@ final class FakeTaskService: TaskService {
     }
 
     func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
-        let all = store.withLock { store in
+        let (all, wait) = store.withLock { store in
             store.pageRequests.append(query.page)
-            return store.tasks
+            store.queries.append(query)
+            return (store.tasks, query.search.flatMap { store.slowSearches[$0] })
         }
+        if let wait { try? await Task.sleep(for: wait) }
         if store.withLock({ $0.session }) == nil { throw ServiceFailure(message: "Your session has ended.", sessionEnded: true) }
-        return (Fixtures.page(all, query), nil)
+        return (Fixtures.page(Self.matching(all, query), query), nil)
+    }
+
+    /// The tasks `query` selects, in its order: enough of the server's filters and sorts
+    /// (status, priority, words of the title, title order) for the screen's tests.
+    static func matching(_ all: [TaskItem], _ query: TaskQuery) -> [TaskItem] {
+        var found = all.filter { task in
+            (query.statuses.isEmpty || query.statuses.contains(task.status))
+                && (query.priorities.isEmpty || query.priorities.contains(task.priority))
+                && query.searchWords.allSatisfy { task.title.lowercased().contains($0.lowercased()) }
+        }
+        if query.sort.field == .title {
+            found.sort { query.sort.descending ? $0.title > $1.title : $0.title < $1.title }
+        }
+        return found
     }
 
     func stats() async throws(ServiceFailure) -> TaskStats {

@@ -23,6 +23,28 @@ public enum TUICommand {
     public static let scrollDown = Command("scroll-down", help: "Scroll down", hint: "scroll")
     public static let scrollUp = Command("scroll-up", help: "Scroll up")
 
+    public static let search = Command("search", help: "Search as you type (Enter keeps the result, Esc goes back)", hint: "search")
+    public static let filter = Command(
+        "filter", help: "Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words",
+        hint: "filter")
+    public static let clearFilters = Command("clear-filters", help: "Clear every filter and the search", hint: "clear")
+    public static let quickTodo = Command("filter-todo", help: "Show only todo tasks (again: all)")
+    public static let quickInProgress = Command("filter-in-progress", help: "Show only tasks in progress (again: all)")
+    public static let quickDone = Command("filter-done", help: "Show only done tasks (again: all)")
+    public static let quickHigh = Command("filter-high", help: "Show only high priority tasks (again: all)")
+    public static let quickOverdue = Command("filter-overdue", help: "Show only overdue tasks (again: all)")
+    public static let sort = Command("sort", help: "Choose the sort field and direction", hint: "sort")
+
+    public static let acceptLine = Command("accept-line", help: "Keep the search or apply the filter", hint: "apply")
+    public static let cancelLine = Command("cancel-line", help: "Back to the view before the line opened", hint: "cancel")
+    public static let completeLine = Command("complete", help: "Complete a filter key or value", hint: "complete")
+
+    public static let sortDown = Command("sort-down", help: "Next sort field", hint: "move")
+    public static let sortUp = Command("sort-up", help: "Previous sort field")
+    public static let flipSort = Command("flip-sort", help: "Flip the direction: ascending ↔ descending", hint: "flip")
+    public static let applySort = Command("apply-sort", help: "Sort by the chosen field", hint: "apply")
+    public static let cancelSort = Command("cancel-sort", help: "Close without changing the sort", hint: "cancel")
+
     public static let nextField = Command("next-field", help: "Next field", hint: "next field")
     public static let previousField = Command("previous-field", help: "Previous field")
     public static let submit = Command("submit", help: "Sign in", hint: "sign in")
@@ -35,4 +57,7 @@ extension KeyContext {
     public static let stats = KeyContext("stats")
     public static let help = KeyContext("help")
     public static let login = KeyContext("login")
+    /// The open search or filter line: only its own keys count, the rest is typed.
+    public static let line = KeyContext("line")
+    public static let sort = KeyContext("sort")
 }

@@ -34,6 +34,13 @@ public struct AppState: Sendable {
     /// Something changed while the stats were being fetched: fetch again when they arrive.
     public var statsStale = false
 
+    /// The search or filter line, while it is open.
+    public var queryLine: QueryLine?
+    /// Counts keystrokes on the search line; only the pause after the latest one searches.
+    public var searchGeneration = 0
+    /// The sort popup, while it is open.
+    public var sortPicker: SortPicker?
+
     public var focus: Pane = .list
     public var detailScroll = 0
     public var showsHelp = false

@@ -8,10 +8,14 @@ public final class EffectRunner: Sendable {
     let service: any TaskService
     let inbox: ActionInbox
     private let liveTask = Mutex<Task<Void, Never>?>(nil)
+    /// How long typing must pause before the search line asks the server: one query per
+    /// word typed at a normal pace instead of one per key.
+    let typingPause: Duration
 
-    public init(service: any TaskService, inbox: ActionInbox) {
+    public init(service: any TaskService, inbox: ActionInbox, typingPause: Duration = .milliseconds(250)) {
         self.service = service
         self.inbox = inbox
+        self.typingPause = typingPause
     }
 
     public func perform(_ effect: Effect) {
@@ -51,6 +55,12 @@ public final class EffectRunner: Sendable {
                 } catch {
                     inbox.send(.taskSaveFailed(id: id, error))
                 }
+            }
+        case .waitForTypingPause(let generation):
+            let pause = typingPause
+            Task.detached {
+                try? await Task.sleep(for: pause)
+                inbox.send(.typingPaused(generation: generation))
             }
         case .startLive:
             let task = Task.detached {

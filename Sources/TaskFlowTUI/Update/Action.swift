@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case key(Key)
     case resize(Size)
     case tick(Date)
+    /// Typing on the search line paused; searches if no key came after the one of `generation`.
+    case typingPaused(generation: Int)
 
     case sessionFound(SessionInfo?)
     case loggedIn(SessionInfo)

@@ -9,6 +9,8 @@ public enum Effect: Sendable, Equatable {
     case fetchPage(TaskQuery, generation: Int)
     case fetchStats
     case updateTask(id: String, TaskChanges)
+    /// Wait for a pause in typing, then answer `.typingPaused(generation:)`.
+    case waitForTypingPause(generation: Int)
     /// Start (or restart after a login) the live feed.
     case startLive
     case quit

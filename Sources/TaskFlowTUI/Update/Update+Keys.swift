@@ -5,6 +5,8 @@ extension AppState {
     /// The key context in force: the help overlay, else the focused pane.
     public var keyContext: KeyContext {
         if case .login = screen { return .login }
+        if queryLine != nil { return .line }
+        if sortPicker != nil { return .sort }
         return showsHelp ? .help : TUIKeymap.context(for: focus)
     }
 
@@ -17,6 +19,8 @@ extension AppState {
         case .starting:
             return keymap.command(for: key, in: .global) == TUICommand.quit ? quit() : []
         case .main:
+            if queryLine != nil { return handleLine(key) }
+            if sortPicker != nil { return handleSortPicker(key) }
             guard let command = keymap.command(for: key, in: keyContext) else { return [] }
             return perform(command)
         }
@@ -42,6 +46,18 @@ extension AppState {
             helpScroll = 0
         case c.closeHelp.name: showsHelp = false
         case c.refresh.name: return reload()
+        case c.search.name: openLine(.search)
+        case c.filter.name: openLine(.filter)
+        case c.clearFilters.name: return clearFilters()
+        case c.quickTodo.name: return toggleQuickFilter { $0.statuses = $0.statuses == [.todo] ? [] : [.todo] }
+        case c.quickInProgress.name:
+            return toggleQuickFilter { $0.statuses = $0.statuses == [.inProgress] ? [] : [.inProgress] }
+        case c.quickDone.name: return toggleQuickFilter { $0.statuses = $0.statuses == [.done] ? [] : [.done] }
+        case c.quickHigh.name: return toggleQuickFilter { $0.priorities = $0.priorities == [.high] ? [] : [.high] }
+        case c.quickOverdue.name: return toggleQuickFilter { $0.overdue.toggle() }
+        case c.sort.name:
+            showsHelp = false
+            sortPicker = SortPicker(current: query.sort)
         case c.quit.name: return quit()
         case c.markDone.name:
             return change { $0.status = $0.status == .done ? .todo : .done }

@@ -28,7 +28,8 @@ extension AppState {
         guard screen == .main else { return [] }
         var wanted: [Int] = []
         if tasks.isLoaded {
-            guard tasks.count > 0 else { return [] }
+            // An empty answer of an older query still needs page 1 of the current one.
+            guard tasks.count > 0 else { return tasks.isCurrent(1) ? [] : fetch([1]) }
             let lastRow = min(tasks.count, listOffset + listRows) - 1
             wanted = Array(tasks.page(containing: listOffset)...tasks.page(containing: max(listOffset, lastRow)))
             let cursorPage = tasks.page(containing: cursor)
@@ -38,6 +39,11 @@ extension AppState {
         } else {
             wanted = [tasks.page(containing: cursor)]
         }
+        return fetch(wanted)
+    }
+
+    /// Asks for each of `wanted` not already current or on its way.
+    mutating func fetch(_ wanted: [Int]) -> [Effect] {
         var effects: [Effect] = []
         for page in wanted where !tasks.isCurrent(page) {
             tasks.markRequested(page)

@@ -21,6 +21,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.connection == .live, state.lastSync != nil { state.lastSync = now }
         if let message = state.message, message.expires <= now { state.message = nil }
         return []
+    case .typingPaused(let generation):
+        return state.typingPaused(generation: generation)
     case .sessionFound(let info):
         guard let info else {
             state.showLogin(message: nil)

@@ -2,7 +2,8 @@ import TaskFlowCore
 import TerminalUI
 
 /// The bottom line: a message when there is one, else the focused pane's key hints; flush
-/// right the sort and which rows are shown of the server's total ("41–60 of 1,234").
+/// right the active filter, the sort and which rows are shown of the server's total
+/// ("41–60 of 1,234"), so what the list is showing is never a guess.
 public struct FooterView: Widget {
     public var state: AppState
 
@@ -24,7 +25,8 @@ public struct FooterView: Widget {
     var trailing: String {
         guard state.screen == .main else { return "" }
         let sort = "sort: \(state.query.sort.field.rawValue) \(state.query.sort.descending ? "↓" : "↑")"
-        return "\(sort)  \(range) "
+        let filter = FilterSyntax(now: state.now).text(of: state.query)
+        return (filter.isEmpty ? "" : "filter: \(filter)  ") + "\(sort)  \(range) "
     }
 
     /// "41–60 of 1,234": the rows on screen and the server's total.

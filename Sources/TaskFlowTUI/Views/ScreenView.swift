@@ -23,7 +23,9 @@ public enum ScreenView {
             return (buffer, cursor)
         case .main:
             renderMain(state, layout: layout, into: &buffer)
-            return (buffer, nil)
+            guard let line = state.queryLine else { return (buffer, nil) }
+            let cursor = QueryLineView(line: line, state: state).render(in: layout.footer, buffer: &buffer)
+            return (buffer, cursor)
         }
     }
 
@@ -44,6 +46,10 @@ public enum ScreenView {
             }
         }
         buffer.render(FooterView(state: state), in: layout.footer)
+        if let picker = state.sortPicker {
+            let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
+            buffer.render(SortPopup(picker: picker), in: body)
+        }
         if state.showsHelp {
             let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
             buffer.render(HelpOverlay(keymap: state.keymap, scroll: state.helpScroll), in: body)

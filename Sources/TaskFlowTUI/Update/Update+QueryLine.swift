@@ -1,0 +1,115 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+
+/// The search and filter lines, quick filters and clearing them. Every change of filter
+/// lands in `query`, which reloads, refreshes and live updates all use, so a filter stays
+/// in force until the user changes it.
+extension AppState {
+    mutating func openLine(_ kind: QueryLine.Kind) {
+        showsHelp = false
+        let text = kind == .search ? (query.search ?? "") : FilterSyntax(now: now).text(of: query)
+        queryLine = QueryLine(kind: kind, text: text, savedQuery: query, savedCursor: cursor, savedOffset: listOffset)
+    }
+
+    /// Keys on an open line: only the line context's bindings count, so that typing `q`,
+    /// `/` or `1` types it.
+    mutating func handleLine(_ key: Key) -> [Effect] {
+        guard var line = queryLine else { return [] }
+        let c = TUICommand.self
+        switch keymap.contexts[.line]?[key]?.name {
+        case c.acceptLine.name?:
+            return acceptLine(line)
+        case c.cancelLine.name?:
+            return cancelLine(line)
+        case c.completeLine.name?:
+            if line.kind == .filter, let completed = FilterCompletion.complete(line.input.text) {
+                line.input.setText(completed)
+                line.problem = nil
+            }
+            queryLine = line
+            return []
+        default:
+            let before = line.input.text
+            line.input.handle(key)
+            let changed = line.input.text != before
+            if changed { line.problem = nil }
+            queryLine = line
+            guard changed, line.kind == .search else { return [] }
+            // No request per key: the runner waits, and only the latest keystroke's pause searches.
+            searchGeneration += 1
+            return [.waitForTypingPause(generation: searchGeneration)]
+        }
+    }
+
+    mutating func typingPaused(generation: Int) -> [Effect] {
+        guard generation == searchGeneration, let line = queryLine, line.kind == .search else { return [] }
+        return requery(withSearch: line.input.text)
+    }
+
+    private mutating func acceptLine(_ line: QueryLine) -> [Effect] {
+        switch line.kind {
+        case .search:
+            queryLine = nil
+            // A pause may still be pending; Enter searches for what is typed now.
+            searchGeneration += 1
+            return requery(withSearch: line.input.text)
+        case .filter:
+            do {
+                let filtered = try FilterSyntax(now: now).parse(line.input.text, base: query)
+                queryLine = nil
+                return requery(filtered)
+            } catch {
+                var refused = line
+                refused.problem = error.message
+                queryLine = refused
+                return []
+            }
+        }
+    }
+
+    /// Puts back the query, cursor and scroll the line was opened over.
+    private mutating func cancelLine(_ line: QueryLine) -> [Effect] {
+        queryLine = nil
+        searchGeneration += 1
+        guard query != line.savedQuery else { return [] }
+        let effects = requery(line.savedQuery)
+        cursor = line.savedCursor
+        listOffset = line.savedOffset
+        return effects + requestVisiblePages()
+    }
+
+    mutating func clearFilters() -> [Effect] {
+        requery(TaskQuery(limit: query.limit, sort: query.sort))
+    }
+
+    mutating func toggleQuickFilter(_ change: (inout TaskQuery) -> Void) -> [Effect] {
+        showsHelp = false
+        var changed = query
+        change(&changed)
+        return requery(changed)
+    }
+
+    private mutating func requery(withSearch text: String) -> [Effect] {
+        var changed = query
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        changed.search = trimmed.isEmpty ? nil : trimmed
+        return requery(changed)
+    }
+
+    /// Shows `newQuery` from its first row; answers to the old query are ignored from now on.
+    mutating func requery(_ newQuery: TaskQuery) -> [Effect] {
+        var newQuery = newQuery
+        newQuery.page = 1
+        guard newQuery != query else { return [] }
+        query = newQuery
+        cursor = 0
+        listOffset = 0
+        detailScroll = 0
+        followedTaskID = nil
+        tasks.invalidate()
+        // The rows still shown belong to the old query and so does their total: only page 1
+        // is certain to exist; its answer brings the total and the prefetch of the next.
+        return fetch([1])
+    }
+}

@@ -1,0 +1,41 @@
+import TerminalUI
+
+/// The open search or filter line in place of the footer: the prompt, the text being
+/// typed, and flush right either why the filter was refused or how many tasks match.
+public struct QueryLineView {
+    public var line: QueryLine
+    public var state: AppState
+
+    public init(line: QueryLine, state: AppState) {
+        self.line = line
+        self.state = state
+    }
+
+    /// Draws the line and returns where the text cursor goes.
+    @discardableResult
+    public func render(in area: Rect, buffer: inout ScreenBuffer) -> Point? {
+        guard !area.isEmpty else { return nil }
+        let row = area.row(0)
+        buffer.fill(row, style: Style(.statusBar))
+        var x = row.x + buffer.put(line.prompt, at: row.origin, maxWidth: row.width, style: Style(.hintKey).on(.statusBar))
+        let note = trailing
+        let noteWidth = min(DisplayWidth.of(note), max(0, row.maxX - x - 10))
+        if noteWidth > 0 {
+            let style = line.problem != nil ? Style(.error, attributes: .bold).on(.statusBar) : Style(.statusBar)
+            buffer.put(note, at: Point(x: row.maxX - noteWidth, y: row.y), maxWidth: noteWidth, style: style)
+        }
+        x = min(x, row.maxX)
+        let field = Rect(x: x, y: row.y, width: max(0, row.maxX - x - noteWidth - (noteWidth > 0 ? 1 : 0)), height: 1)
+        let placeholder = line.kind == .filter ? "status:todo priority:high due:<7d words — Tab completes" : nil
+        let input = TextInput(state: line.input, placeholder: placeholder)
+        input.render(in: field, buffer: &buffer)
+        return input.cursorPosition(in: field)
+    }
+
+    var trailing: String {
+        if let problem = line.problem { return problem + " " }
+        guard line.kind == .search else { return "Enter apply  Esc cancel " }
+        guard let total = state.tasks.total, state.tasks.inFlight.isEmpty else { return "searching… " }
+        return (total == 1 ? "1 match" : "\(TaskText.count(total)) matches") + " "
+    }
+}

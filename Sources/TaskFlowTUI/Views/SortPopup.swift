@@ -1,0 +1,35 @@
+import TaskFlowCore
+import TerminalUI
+
+/// The sort popup: one row per field, the highlighted one marked with the direction it
+/// will sort in, and the keys to use at the bottom.
+public struct SortPopup: Widget {
+    public var picker: SortPicker
+
+    public init(picker: SortPicker) { self.picker = picker }
+
+    static let names: [TaskSort.Field: String] = [
+        .createdAt: "created", .updatedAt: "updated", .dueDate: "due date", .priority: "priority", .title: "title",
+        .status: "status",
+    ]
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let popup = Popup(title: "Sort by", width: 30, height: SortPicker.fields.count + 4)
+        popup.render(in: area, buffer: &buffer)
+        let content = popup.contentArea(in: area)
+        guard !content.isEmpty else { return }
+        let arrow = picker.descending ? "↓ descending" : "↑ ascending"
+        for (index, field) in SortPicker.fields.enumerated() where index < content.height {
+            let row = Rect(x: content.x, y: content.y + index, width: content.width, height: 1)
+            let selected = index == picker.selected
+            let style = selected ? Style(.listSelected) : Style(.popup)
+            if selected { buffer.fill(row, style: style) }
+            let text = (Self.names[field] ?? field.rawValue) + (selected ? "  " + arrow : "")
+            buffer.put(text, at: row.origin, maxWidth: row.width, style: style)
+        }
+        let keysRow = content.y + content.height - 1
+        if keysRow > content.y + SortPicker.fields.count - 1 {
+            buffer.put("Enter sort  Space flip", at: Point(x: content.x, y: keysRow), maxWidth: content.width, style: Style(.dim).on(.popup))
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+import XCTest
+@testable import TaskFlowTUI
+
+/// Search, filter and sort as state transitions: keys in, the query and effects out.
+final class QueryUpdateTests: XCTestCase {
+    func type(_ text: String, into state: inout AppState) -> [Effect] {
+        text.flatMap { update(&state, .key(.char($0))) }
+    }
+
+    func fetchedQueries(_ effects: [Effect]) -> [TaskQuery] {
+        effects.compactMap { if case .fetchPage(let query, _) = $0 { query } else { nil } }
+    }
+
+    func testTypingOnTheSearchLineWaitsForAPauseInsteadOfQuerying() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(120))
+        XCTAssertEqual(update(&state, .key(.char("/"))), [])
+        XCTAssertEqual(state.keyContext, .line)
+        let effects = type("rep", into: &state)
+        XCTAssertEqual(effects, [1, 2, 3].map { .waitForTypingPause(generation: $0) })
+        XCTAssertNil(state.query.search, "no query until typing pauses")
+        XCTAssertEqual(update(&state, .typingPaused(generation: 2)), [], "a pause after an older key is stale")
+        let searched = update(&state, .typingPaused(generation: 3))
+        XCTAssertEqual(fetchedQueries(searched), [TaskQuery(limit: 50, search: "rep")])
+        XCTAssertEqual(state.queryLine?.input.text, "rep", "the line stays open while searching")
+    }
+
+    func testQAndDigitsAreTypedOnTheLineNotRunAsCommands() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("/")))
+        _ = type("q1/", into: &state)
+        XCTAssertFalse(state.shouldQuit)
+        XCTAssertEqual(state.queryLine?.input.text, "q1/")
+        XCTAssertEqual(state.query.statuses, [])
+    }
+
+    func testEscRestoresTheQueryAndCursorFromBeforeTheSearch() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(120))
+        _ = update(&state, .key(.char("G")))
+        let cursor = state.cursor, offset = state.listOffset
+        _ = update(&state, .key(.char("/")))
+        _ = type("x", into: &state)
+        _ = update(&state, .typingPaused(generation: state.searchGeneration))
+        XCTAssertEqual(state.cursor, 0)
+        let effects = update(&state, .key(.escape))
+        XCTAssertNil(state.queryLine)
+        XCTAssertNil(state.query.search)
+        XCTAssertEqual(state.cursor, cursor)
+        XCTAssertEqual(state.listOffset, offset)
+        XCTAssertTrue(fetchedQueries(effects).contains { $0.page == 3 && $0.search == nil }, "the rows at the old cursor are fetched")
+        XCTAssertEqual(update(&state, .typingPaused(generation: 1)), [], "a pause still pending after Esc changes nothing")
+    }
+
+    func testEnterKeepsTheSearchWithoutWaitingForThePause() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("/")))
+        _ = type("report", into: &state)
+        let effects = update(&state, .key(.enter))
+        XCTAssertNil(state.queryLine)
+        XCTAssertEqual(fetchedQueries(effects).map(\.search), ["report"])
+        XCTAssertEqual(update(&state, .typingPaused(generation: 6)), [], "the pending pause is stale after Enter")
+        XCTAssertEqual(state.query.search, "report")
+    }
+
+    func testAnswersToAnOlderQueryAreIgnored() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        let oldGeneration = state.tasks.generation
+        _ = update(&state, .key(.char("/")))
+        _ = type("x", into: &state)
+        _ = update(&state, .key(.enter))
+        let stale = Fixtures.page([Fixtures.task(9, title: "Stale")], TaskQuery(limit: 50))
+        _ = update(&state, .pageLoaded(page: 1, generation: oldGeneration, stale, nil))
+        XCTAssertNotEqual(state.selectedTask?.title, "Stale")
+    }
+
+    func testTheFilterLineOpensWithTheActiveFilterAndAppliesOnEnter() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("1")))
+        _ = update(&state, .key(.char("f")))
+        XCTAssertEqual(state.queryLine?.input.text, "status:todo")
+        _ = update(&state, .key(.ctrl("u")))
+        _ = type("status:done pri", into: &state)
+        _ = update(&state, .key(.tab))
+        XCTAssertEqual(state.queryLine?.input.text, "status:done priority:")
+        _ = type("h", into: &state)
+        _ = update(&state, .key(.tab))
+        _ = type(" due:<7d report", into: &state)
+        let effects = update(&state, .key(.enter))
+        XCTAssertNil(state.queryLine)
+        let expected = TaskQuery(
+            limit: 50, statuses: [.done], priorities: [.high], search: "report", dueBefore: DueBound("2026-12-08"))
+        XCTAssertEqual(fetchedQueries(effects), [expected])
+        XCTAssertEqual(state.query, expected)
+    }
+
+    func testABadFilterKeepsTheLineOpenWithTheTextAndSaysWhy() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        _ = type("colour:red", into: &state)
+        XCTAssertEqual(update(&state, .key(.enter)), [])
+        XCTAssertEqual(state.queryLine?.input.text, "colour:red")
+        XCTAssertEqual(state.queryLine?.problem, "unknown filter key 'colour': use status, priority or due")
+        _ = update(&state, .key(.backspace))
+        XCTAssertNil(state.queryLine?.problem, "editing clears the message")
+        XCTAssertEqual(state.query, TaskQuery(limit: 50))
+    }
+
+    func testQuickFiltersToggleAndOneKeyClearsThemAll() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        XCTAssertEqual(fetchedQueries(update(&state, .key(.char("2")))).map(\.statuses), [[.inProgress]])
+        _ = update(&state, .key(.char("!")))
+        _ = update(&state, .key(.char("O")))
+        XCTAssertEqual(state.query, TaskQuery(limit: 50, statuses: [.inProgress], priorities: [.high], overdue: true))
+        _ = update(&state, .key(.char("2")))
+        XCTAssertEqual(state.query.statuses, [], "the same key again shows every status")
+        _ = update(&state, .key(.char("3")))
+        _ = update(&state, .key(.char("F")))
+        XCTAssertEqual(state.query, TaskQuery(limit: 50))
+    }
+
+    func testTheFilterSurvivesARefreshAndALiveResync() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("!")))
+        XCTAssertEqual(fetchedQueries(update(&state, .key(.char("r")))).map(\.priorities), [[.high]])
+        XCTAssertEqual(fetchedQueries(update(&state, .live(.resync))).map(\.priorities), [[.high]])
+    }
+
+    func testAnEmptyResultIsFetchedAgainForANewQuery() {
+        var state = Fixtures.mainState(all: [])
+        XCTAssertEqual(state.tasks.total, 0)
+        XCTAssertEqual(fetchedQueries(update(&state, .key(.char("1")))).map(\.statuses), [[.todo]])
+    }
+
+    func testTheSortPopupMovesFlipsAndAppliesOnEnter() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("o")))
+        XCTAssertEqual(state.sortPicker?.sort, .default)
+        XCTAssertEqual(state.keyContext, .sort)
+        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.down))
+        _ = update(&state, .key(.char("k")))
+        XCTAssertEqual(update(&state, .key(.char(" "))), [], "nothing is fetched until Enter")
+        XCTAssertEqual(state.sortPicker?.sort, TaskSort(.updatedAt, descending: false))
+        _ = update(&state, .key(.char("q")))
+        XCTAssertNil(state.sortPicker)
+        XCTAssertFalse(state.shouldQuit, "q closes the popup")
+        XCTAssertEqual(state.query.sort, .default)
+        _ = update(&state, .key(.char("o")))
+        for _ in 0..<4 { _ = update(&state, .key(.down)) }
+        _ = update(&state, .key(.char("-")))
+        let effects = update(&state, .key(.enter))
+        XCTAssertEqual(fetchedQueries(effects).map(\.sort), [TaskSort(.title, descending: false)])
+        XCTAssertNil(state.sortPicker)
+    }
+
+    func testTheNewCommandsAreInTheHelp() {
+        let help = TUIKeymap.standard.bindings(for: .global).map(\.command.name)
+        for name in ["search", "filter", "clear-filters", "sort", "filter-todo", "filter-high", "filter-overdue"] {
+            XCTAssertTrue(help.contains(name), name)
+        }
+    }
+}
