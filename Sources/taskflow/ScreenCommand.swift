@@ -34,6 +34,9 @@ struct ScreenCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never use colour (also: the NO_COLOR environment variable).")
     var noColor = false
 
+    @Option(name: .long, help: ArgumentHelp("Colour theme (default: $TASKFLOW_THEME, else theme in config.toml; list: taskflow themes).", valueName: "name"))
+    var theme: String?
+
     func validate() throws {
         if let server, (try? ServerAddress(server)) == nil {
             throw ValidationError("\(server) is not a server address. Use a URL like http://127.0.0.1:5000.")
@@ -48,7 +51,11 @@ struct ScreenCommand: AsyncParsableCommand {
             throw ExitCode(64)
         }
         let environment = ProcessInfo.processInfo.environment
-        let settings = ClientSettings(server: server, caFile: caFile, environment: environment)
+        let config = UserConfig.load(environment: environment)
+        let screen = ScreenSettings(config: config, themeFlag: theme, noColor: noColor, environment: environment)
+        // config.toml's server comes after --server and TASKFLOW_SERVER, before the last login.
+        let taskflowServer = environment["TASKFLOW_SERVER"] ?? ""
+        let settings = ClientSettings(server: server ?? (taskflowServer.isEmpty ? config.server : nil), caFile: caFile, environment: environment)
         let launch: ScreenLaunch
         do {
             if demo {
@@ -56,13 +63,13 @@ struct ScreenCommand: AsyncParsableCommand {
             } else if local || LocalMode.isDefault(settings: settings, environment: environment) {
                 launch = try await LocalMode.start(environment: environment)
             } else {
-                launch = try ScreenLaunch.remote(settings: settings)
+                launch = try ScreenLaunch.remote(settings: settings, refresh: screen.refresh)
             }
         } catch {
             FileHandle.standardError.write(Data("taskflow: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let failure = await ScreenThread.run(launch: launch, monochrome: noColor, environment: environment)
+        let failure = await ScreenThread.run(launch: launch, settings: screen, environment: environment)
         await launch.shutdown()
         if let failure {
             FileHandle.standardError.write(Data("taskflow: \(failure)\n".utf8))

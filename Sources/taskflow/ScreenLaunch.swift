@@ -13,9 +13,11 @@ struct ScreenLaunch: Sendable {
     var emergencyCleanup: @Sendable () -> Void = {}
 
     /// A configured server, with the stored session (or the login screen).
-    static func remote(settings: ClientSettings) throws -> ScreenLaunch {
+    static func remote(settings: ClientSettings, refresh: UserConfig.Refresh = .auto) throws -> ScreenLaunch {
         let client = try settings.makeClient()
-        let service = APITaskService(client: client) { address in
+        var live = LiveOptions()
+        live.mode = refresh.liveMode
+        let service = APITaskService(client: client, liveOptions: live) { address in
             var other = settings
             other.server = address.description
             return try other.makeClient()

@@ -7,16 +7,23 @@ import TerminalUI
 /// one of Swift's few cooperative threads while effects and the local server need them.
 enum ScreenThread {
     /// Returns the terminal error that kept the screen from opening, if any.
-    static func run(launch: ScreenLaunch, monochrome: Bool, environment: [String: String]) async -> TerminalError? {
+    static func run(launch: ScreenLaunch, settings: ScreenSettings, environment: [String: String]) async -> TerminalError? {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 var options = CursesBackend.Options()
                 options.onTerminationSignal = { _ in launch.emergencyCleanup() }
-                let backend = CursesBackend(theme: monochrome ? .mono : .default, options: options)
-                let state = AppState(size: backend.size, now: Date(), defaultServer: launch.defaultServer)
+                let backend = CursesBackend(theme: settings.theme, options: options)
+                let now = Date()
+                var state = AppState(size: backend.size, now: now, defaultServer: launch.defaultServer, keymap: settings.keymap)
+                if let text = settings.startupMessage {
+                    state.message = StatusMessage(text, now: now)
+                    // Long enough to read a file name and line before it goes.
+                    state.message?.expires = now.addingTimeInterval(30)
+                }
                 let program = TUIProgram(
                     backend: backend, service: launch.service, state: state,
                     frameLog: FrameLog(path: environment["TASKFLOW_FRAME_LOG"]))
+                program.mouse = settings.mouse
                 do throws(TerminalError) {
                     try program.run()
                     continuation.resume(returning: nil)

@@ -6,7 +6,7 @@ import TaskFlowCLI
 struct TaskFlowRoot: AsyncParsableCommand {
     static let configuration: CommandConfiguration = {
         var configuration = TaskFlowCommand.configuration
-        configuration.subcommands = [ScreenCommand.self] + TaskFlowCommand.scriptCommands
+        configuration.subcommands = [ScreenCommand.self] + TaskFlowCommand.scriptCommands + [ThemesCommand.self]
         configuration.defaultSubcommand = ScreenCommand.self
         return configuration
     }()

@@ -15,6 +15,10 @@ public final class TUIProgram<Backend: TerminalBackend> {
     private var needsRender = true
     private var lastTick: Date
 
+    /// Report clicks and the wheel (config.toml `mouse = true`). Off by default because
+    /// while it is on the terminal no longer selects text for copying.
+    public var mouse = false
+
     /// How long a key read waits before results from the network get a look in.
     public static var pollInterval: Duration { .milliseconds(15) }
 
@@ -34,6 +38,7 @@ public final class TUIProgram<Backend: TerminalBackend> {
     /// Takes over the terminal, runs until the user quits, and always gives it back.
     public func run() throws(TerminalError) {
         try backend.enter()
+        if mouse { backend.setMouseReporting(true) }
         defer {
             runner.stop()
             backend.leave()

@@ -1,0 +1,32 @@
+import Foundation
+import TaskFlowTUI
+import TerminalUI
+
+/// What config.toml, the environment and the flags decide about the screen, gathered
+/// before it opens so every problem can be shown on its message line.
+struct ScreenSettings: Sendable {
+    var theme: Theme
+    var keymap: Keymap
+    var mouse: Bool
+    var refresh: UserConfig.Refresh
+    /// One line each; the first is shown when the screen opens.
+    var warnings: [String]
+
+    init(config: UserConfig, themeFlag: String?, noColor: Bool, environment: [String: String]) {
+        let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: environment))
+        let name = ThemeSelection.name(flag: themeFlag, configured: config.theme, environment: environment, noColor: noColor)
+        let (theme, themeWarning) = catalog.load(named: name)
+        let (keymap, keyWarnings) = config.keymap(from: TUIKeymap.standard)
+        self.theme = theme
+        self.keymap = keymap
+        mouse = config.mouse
+        refresh = config.refresh
+        warnings = config.warnings + catalog.unreadable.map { "\($0): cannot be read; skipped" } + [themeWarning].compactMap { $0 } + keyWarnings
+    }
+
+    /// The message line for the first problem, saying how many more there are.
+    var startupMessage: String? {
+        guard let first = warnings.first else { return nil }
+        return warnings.count == 1 ? first : "\(first) (and \(warnings.count - 1) more: taskflow themes, taskflow(1))"
+    }
+}
