@@ -1,0 +1,87 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TaskFlowTestSupport
+import XCTest
+
+/// Search, filter and sort in the real `taskflow` binary under tmux, answered by a real
+/// `taskflow-server`, so the query text the screen builds is the one the server reads.
+final class QueryEndToEndTests: XCTestCase {
+    var server: ServerProcess!
+    var home: TemporaryDirectory!
+    var sessions: [TmuxSession] = []
+
+    override func setUp() async throws {
+        server = try await ServerProcess.start()
+        home = try TemporaryDirectory(prefix: "taskflow-tui-query-e2e")
+        let store = FileCredentialStore.standard(environment: environment)
+        let client = APIClient(session: try Session(server: server.address, store: store))
+        try await client.register(name: "Ada", email: "ada@example.com", password: "correct horse battery")
+        for number in 1...6 {
+            _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
+        }
+        _ = try await client.createTask(TaskChanges(title: "Write report", priority: .high))
+        _ = try await client.createTask(TaskChanges(title: "Read book", status: .done))
+        _ = try await client.createTask(TaskChanges(title: "Report expenses", status: .inProgress))
+    }
+
+    override func tearDown() {
+        sessions.forEach { $0.close() }
+        server?.stop()
+        home?.remove()
+    }
+
+    var environment: [String: String] {
+        [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+            "TERM": "tmux-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    func openUI() async throws -> TmuxSession {
+        let taskflow = try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path
+        let session = try TmuxSession([taskflow, "--server", server.url], environment: environment, width: 120, height: 40)
+        sessions.append(session)
+        try await session.waitFor("the first frame") { $0.contains("Report expenses") && $0.contains("1–9 of 9") }
+        return session
+    }
+
+    /// The first row of the list pane.
+    func firstRow(_ screen: String) -> String { screen.split(separator: "\n").dropFirst(2).first.map(String.init) ?? "" }
+
+    func testSearchAsYouTypeAndEscBack() async throws {
+        let session = try await openUI()
+        try session.sendKeys("/")
+        try session.sendKeys("report")
+        let found = try await session.waitFor("two matches") { $0.contains("2 matches") && !$0.contains("Read book") }
+        XCTAssertTrue(found.contains("Write report") && found.contains("Report expenses"))
+        try session.sendKeys("Escape")
+        try await session.waitFor("every task again") { $0.contains("1–9 of 9") && $0.contains("Read book") }
+    }
+
+    func testFilterLineAndABadKey() async throws {
+        let session = try await openUI()
+        try session.sendKeys("f")
+        try session.sendKeys("colour:red", "Enter")
+        try await session.waitFor(text: "unknown filter key 'colour'")
+        try session.sendKeys("C-u")
+        try session.sendKeys("status:done,in-progress", "Enter")
+        let filtered = try await session.waitFor("done and in-progress tasks") {
+            $0.contains("1–2 of 2") && $0.contains("filter: status:done,in-progress")
+        }
+        XCTAssertTrue(filtered.contains("Read book") && filtered.contains("Report expenses"))
+        XCTAssertFalse(filtered.contains("Task 001"))
+        try session.sendKeys("F")
+        try await session.waitFor("every task again") { $0.contains("1–9 of 9") && !$0.contains("filter:") }
+    }
+
+    func testSortByTitleAscending() async throws {
+        let session = try await openUI()
+        try session.sendKeys("o")
+        try await session.waitFor(text: "Sort by")
+        try session.sendKeys("Down", "Down", "Down", "Down", "-", "Enter")
+        let sorted = try await session.waitFor("the list in title order") { self.firstRow($0).contains("Read book") }
+        XCTAssertTrue(sorted.contains("sort: title ↑"))
+        XCTAssertTrue(sorted.split(separator: "\n")[3].contains("Report expenses"))
+    }
+}
