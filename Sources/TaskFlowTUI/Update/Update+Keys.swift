@@ -19,6 +19,7 @@ extension AppState {
         case .starting:
             return keymap.command(for: key, in: .global) == TUICommand.quit ? quit() : []
         case .main:
+            if case .mouse(let event) = key { return handleMouse(event) }
             if queryLine != nil { return handleLine(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             guard let command = keymap.command(for: key, in: keyContext) else { return [] }
@@ -75,13 +76,13 @@ extension AppState {
         return [.quit]
     }
 
-    private mutating func switchPane(to pane: Pane) -> [Effect] {
+    mutating func switchPane(to pane: Pane) -> [Effect] {
         focus = pane
         keepCursorVisible()
         return requestVisiblePages()
     }
 
-    private mutating func scroll(by delta: Int) {
+    mutating func scroll(by delta: Int) {
         if showsHelp {
             helpScroll = max(0, min(helpScroll + delta, HelpOverlay.maxScroll(keymap: keymap, screen: size)))
         } else if let task = selectedTask, let area = layout.panes[.detail] {
