@@ -18,7 +18,8 @@ public struct FooterView: Widget {
             buffer.put(" " + message.text, at: row.origin, maxWidth: row.width, style: style)
             return
         }
-        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: true)
+        // The sort popup takes only its own keys, so global ones would be false hints there.
+        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: state.keyContext != .sort)
         buffer.render(HintBar(bindings, trailing: trailing), in: row)
     }
 

@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// The `?` overlay: every binding of the list, the detail pane and the global keys, with
+/// The `?` overlay: every binding of the list, the detail pane, the global keys, the
+/// search/filter line and the sort popup, with
 /// their help text, straight from the keymap that dispatches them.
 public struct HelpOverlay: Widget {
     public var keymap: Keymap
@@ -16,6 +17,8 @@ public struct HelpOverlay: Widget {
             HelpView.Section("Task list", keymap.bindings(for: .list)),
             HelpView.Section("Detail pane", keymap.bindings(for: .detail)),
             HelpView.Section("Everywhere", keymap.bindings(for: .global)),
+            HelpView.Section("Search and filter line", keymap.bindings(for: .line)),
+            HelpView.Section("Sort popup", keymap.bindings(for: .sort)),
         ]
     }
 

@@ -34,8 +34,15 @@ public struct QueryLineView {
 
     var trailing: String {
         if let problem = line.problem { return problem + " " }
-        guard line.kind == .search else { return "Enter apply  Esc cancel " }
+        guard line.kind == .search else { return Self.hints(state.keymap) + " " }
         guard let total = state.tasks.total, state.tasks.inFlight.isEmpty else { return "searching… " }
         return (total == 1 ? "1 match" : "\(TaskText.count(total)) matches") + " "
+    }
+
+    /// "Enter apply  Esc/^C cancel  Tab complete", from the keymap so rebound keys show.
+    static func hints(_ keymap: Keymap, in context: KeyContext = .line) -> String {
+        keymap.bindings(for: context).compactMap { binding in
+            binding.command.hint.map { "\(binding.keyLabel) \($0)" }
+        }.joined(separator: "  ")
     }
 }

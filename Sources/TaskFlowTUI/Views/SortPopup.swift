@@ -2,7 +2,7 @@ import TaskFlowCore
 import TerminalUI
 
 /// The sort popup: one row per field, the highlighted one marked with the direction it
-/// will sort in, and the keys to use at the bottom.
+/// will sort in. Its keys are in the footer, which shows the sort context's hints.
 public struct SortPopup: Widget {
     public var picker: SortPicker
 
@@ -14,7 +14,7 @@ public struct SortPopup: Widget {
     ]
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let popup = Popup(title: "Sort by", width: 30, height: SortPicker.fields.count + 4)
+        let popup = Popup(title: "Sort by", width: 30, height: SortPicker.fields.count + 2)
         popup.render(in: area, buffer: &buffer)
         let content = popup.contentArea(in: area)
         guard !content.isEmpty else { return }
@@ -26,10 +26,6 @@ public struct SortPopup: Widget {
             if selected { buffer.fill(row, style: style) }
             let text = (Self.names[field] ?? field.rawValue) + (selected ? "  " + arrow : "")
             buffer.put(text, at: row.origin, maxWidth: row.width, style: style)
-        }
-        let keysRow = content.y + content.height - 1
-        if keysRow > content.y + SortPicker.fields.count - 1 {
-            buffer.put("Enter sort  Space flip", at: Point(x: content.x, y: keysRow), maxWidth: content.width, style: Style(.dim).on(.popup))
         }
     }
 }
