@@ -13,6 +13,18 @@ extension SQLiteStore {
         }
     }
 
+    /// A short read (a point lookup or one indexed page) run on the calling thread. GRDB's
+    /// async read hops to a reader queue and back, which cost more than the query itself
+    /// in list-request profiles; these queries take tens of microseconds, so blocking the
+    /// caller for them is cheaper than the hop. Anything that scans uses `read`.
+    func readShort<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError where error.isEnvironmental {
+            throw StorageError.unavailable(error.message ?? "database unavailable")
+        }
+    }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)

@@ -5,7 +5,7 @@ import TaskFlowCore
 extension SQLiteStore {
     public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {
         let filter = SQLiteTaskFilter(userID: userID, query: query, now: now)
-        return try await read { db in
+        @Sendable func page(_ db: Database) throws -> (tasks: [TaskItem], total: Int) {
             let total = try knownTotal ?? Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM tasks WHERE \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let offset = (query.page - 1) * query.limit
@@ -22,6 +22,10 @@ extension SQLiteStore {
             ).map(TaskRow.task(from:))
             return (tasks, total)
         }
+        // A counted total and no text search leave one indexed page read: short enough to run
+        // here. Counting and full-text matching can scan, so they go to a reader queue.
+        if knownTotal != nil, query.searchWords.isEmpty { return try readShort(page) }
+        return try await read(page)
     }
 
     public func stats(userID: String, now: Date) async throws -> TaskStats {
