@@ -104,3 +104,15 @@ final class UserConfigTests: XCTestCase {
         ])
     }
 }
+
+extension UserConfigTests {
+    func testTakingAnotherCommandsKeyIsReportedButRestatingADefaultIsNot() {
+        let config = UserConfig(parsing: "[keys]\ncycle-status = \"p\"\nquit = [\"q\", \"ctrl-c\"]\n", path: "c.toml")
+        let (keymap, warnings) = config.keymap(from: TUIKeymap.standard)
+        XCTAssertEqual(keymap.command(for: .char("p"), in: .list)?.name, "cycle-status")
+        XCTAssertEqual(warnings, [
+            "c.toml:2: key conflict: p in detail was bound to cycle-priority, now cycle-status",
+            "c.toml:2: key conflict: p in list was bound to cycle-priority, now cycle-status",
+        ])
+    }
+}

@@ -132,7 +132,12 @@ public struct UserConfig: Sendable, Equatable {
         for binding in keys {
             do {
                 for conflict in try keymap.rebind(command: binding.command, to: binding.keys) {
-                    messages.append("\(path):\(binding.line): key conflict: \(conflict)")
+                    // A pane overriding a global key it already had (Esc closing the help
+                    // rather than quitting) is the design, not news: only keys the user
+                    // added are reported.
+                    let alreadyHad = base.keys(for: binding.command, in: conflict.context).contains(conflict.key)
+                        || (conflict.kind == .shadowed && base.keys(for: binding.command, in: .global).contains(conflict.key))
+                    if !alreadyHad { messages.append("\(path):\(binding.line): key conflict: \(conflict)") }
                 }
             } catch {
                 messages.append("\(path):\(binding.line): keys: \(error)")
