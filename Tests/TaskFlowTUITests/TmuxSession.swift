@@ -46,6 +46,9 @@ final class TmuxSession {
 
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// The screen with its SGR escapes, to see colours and attributes.
+    func captureStyled() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", name]) }
+
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) async throws -> String {

@@ -1,0 +1,31 @@
+import Foundation
+import TaskFlowCore
+import XCTest
+
+/// config.toml and --theme through the real binary: a user key binding works, a mistake
+/// in the file is on the message line, and `--theme mono` draws without colour.
+extension EndToEndTests {
+    func testConfigKeyBindingWarningAndMonoTheme() async throws {
+        let directory = home.path + "/config/taskflow"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let config = "theme = \"gruvbox\"\ncolour = \"red\"\n[keys]\ndone = \"d\"\n"
+        FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8))
+
+        let session = try TmuxSession(
+            [try taskflow(), "--server", server.url, "--theme", "mono"], environment: environment, width: 120, height: 40)
+        sessions.append(session)
+        try await session.waitFor("the first frame and the config warning") {
+            $0.contains("Task 075") && $0.contains("config.toml:2: unknown key \"colour\"")
+        }
+        let styled = try session.captureStyled()
+        XCTAssertFalse(styled.contains("38;5;") || styled.contains("48;5;"), "mono draws no colours:\n\(styled)")
+        XCTAssertTrue(styled.contains("\u{1B}["), "but it draws attributes")
+
+        try session.sendKeys("x")
+        try session.sendKeys("d")
+        try await session.waitFor("the rebound key marks the task done") { $0.contains("[x]") }
+        let all = try await client.allTasks()
+        XCTAssertEqual(all.first { $0.title == "Task 075" }?.status, .done)
+        XCTAssertEqual(all.filter { $0.status == .done }.count, 1, "x no longer does it")
+    }
+}
