@@ -13,13 +13,14 @@ extension SQLiteStore {
         }
     }
 
-    /// A short read (a point lookup or one indexed page) run on the calling thread. GRDB's
-    /// async read hops to a reader queue and back, which cost more than the query itself
-    /// in list-request profiles; these queries take tens of microseconds, so blocking the
-    /// caller for them is cheaper than the hop. Anything that scans uses `read`.
-    func readShort<T>(_ body: (Database) throws -> T) throws -> T {
+    /// One short statement (a point lookup or one indexed page) run on the calling thread,
+    /// outside a transaction. GRDB's async read hops to a reader queue and back and wraps a
+    /// BEGIN/COMMIT around the body; in list-request profiles both cost more than the query.
+    /// A single SELECT sees one snapshot on its own, and these take tens of microseconds, so
+    /// blocking the caller for them is cheaper. Anything that scans uses `read`.
+    func readSingleStatement<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try pool.unsafeRead(body)
         } catch let error as DatabaseError where error.isEnvironmental {
             throw StorageError.unavailable(error.message ?? "database unavailable")
         }

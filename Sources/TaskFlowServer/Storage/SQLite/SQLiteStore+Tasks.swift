@@ -33,7 +33,7 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func task(userID: String, id: String) async throws -> TaskItem? {
-        try readShort { db in try Self.fetchTask(userID: userID, id: id, db: db) }
+        try readSingleStatement { db in try Self.fetchTask(userID: userID, id: id, db: db) }
     }
 
     public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
@@ -73,7 +73,7 @@ extension SQLiteStore: TaskRepository {
     /// the file), so a 304 costs no database round trip; otherwise read once and remembered.
     public func changeCounter(userID: String) async throws -> Int {
         if let known = counters.value(for: userID) { return known }
-        let stored = try readShort { db in
+        let stored = try readSingleStatement { db in
             try Int.fetchOne(db, sql: "SELECT counter FROM user_changes WHERE user_id = ?", arguments: [userID]) ?? 0
         }
         return counters.raise(userID, to: stored)
@@ -89,7 +89,7 @@ extension SQLiteStore: TaskRepository {
 
     static func fetchTask(userID: String, id: String, db: Database) throws -> TaskItem? {
         try Row.fetchOne(
-            db, sql: "SELECT \(TaskRow.columns) FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id]
+            db.cachedStatement(sql: "SELECT \(TaskRow.columns) FROM tasks WHERE user_id = ? AND id = ?"), arguments: [userID, id]
         ).map(TaskRow.task(from:))
     }
 
