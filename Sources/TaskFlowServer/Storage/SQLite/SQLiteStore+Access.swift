@@ -13,14 +13,14 @@ extension SQLiteStore {
         }
     }
 
-    /// One short statement (a point lookup or one indexed page) run on the calling thread,
-    /// outside a transaction. GRDB's async read hops to a reader queue and back and wraps a
-    /// BEGIN/COMMIT around the body; in list-request profiles both cost more than the query.
-    /// A single SELECT sees one snapshot on its own, and these take tens of microseconds, so
-    /// blocking the caller for them is cheaper. Anything that scans uses `read`.
-    func readSingleStatement<T>(_ body: (Database) throws -> T) throws -> T {
+    /// One statement (a point lookup or one indexed page) outside a transaction: a single
+    /// SELECT sees one snapshot on its own, and the BEGIN/COMMIT of `read` cost more than
+    /// the query in list-request profiles. Async like every database call here: blocking a
+    /// cooperative thread while waiting for a reader can starve the tasks that hold the
+    /// readers (a deadlock seen under load with a synchronous version).
+    func readSingleStatement<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try pool.unsafeRead(body)
+            return try await pool.unsafeRead(body)
         } catch let error as DatabaseError where error.isEnvironmental {
             throw StorageError.unavailable(error.message ?? "database unavailable")
         }

@@ -22,10 +22,9 @@ extension SQLiteStore {
             let tasks = try Row.fetchAll(statement, arguments: arguments).map(TaskRow.task(from:))
             return (tasks, total)
         }
-        // A counted total and no text search leave one indexed SELECT: short enough to run
-        // here, and atomic on its own, so it needs no transaction around it. Counting and
-        // full-text matching can scan, so they go to a reader queue in a transaction.
-        if knownTotal != nil, query.searchWords.isEmpty { return try readSingleStatement(page) }
+        // A counted total and no text search leave one indexed SELECT, which needs no
+        // transaction around it; counting reads two statements, so it keeps one.
+        if knownTotal != nil, query.searchWords.isEmpty { return try await readSingleStatement(page) }
         return try await read(page)
     }
 

@@ -33,7 +33,7 @@ extension SQLiteStore: TaskRepository {
     }
 
     public func task(userID: String, id: String) async throws -> TaskItem? {
-        try readSingleStatement { db in try Self.fetchTask(userID: userID, id: id, db: db) }
+        try await readSingleStatement { db in try Self.fetchTask(userID: userID, id: id, db: db) }
     }
 
     public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
@@ -73,7 +73,7 @@ extension SQLiteStore: TaskRepository {
     /// the file), so a 304 costs no database round trip; otherwise read once and remembered.
     public func changeCounter(userID: String) async throws -> Int {
         if let known = counters.value(for: userID) { return known }
-        let stored = try readSingleStatement { db in
+        let stored = try await readSingleStatement { db in
             try Int.fetchOne(db, sql: "SELECT counter FROM user_changes WHERE user_id = ?", arguments: [userID]) ?? 0
         }
         return counters.raise(userID, to: stored)
