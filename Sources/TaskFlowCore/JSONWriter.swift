@@ -72,6 +72,15 @@ extension TaskItem {
     }
 }
 
+extension TaskItem {
+    /// This task as JSON bytes, as `writeJSON` spells it.
+    public var json: Data {
+        var w = JSONWriter(capacity: 512)
+        writeJSON(into: &w)
+        return Data(w.bytes)
+    }
+}
+
 extension TaskPage {
     public func writeJSON(into w: inout JSONWriter) {
         w.raw("{\"pagination\":{\"limit\":")

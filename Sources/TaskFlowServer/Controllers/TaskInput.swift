@@ -1,3 +1,4 @@
+import Foundation
 import TaskFlowCore
 
 /// The contract's rules for task bodies: trimmed title of 1–200 characters, description
@@ -29,5 +30,3 @@ enum TaskInput {
         return result
     }
 }
-
-import Foundation

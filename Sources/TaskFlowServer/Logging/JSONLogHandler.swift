@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TaskFlowCore
 
 /// Log lines as JSON objects on standard output: `ts`, `level`, `msg`, then metadata.
 /// Callers put only safe values in metadata; nothing here inspects or redacts.
@@ -44,5 +45,3 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 }
-
-import TaskFlowCore

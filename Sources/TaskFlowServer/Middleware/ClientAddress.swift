@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// The client's address: the peer, unless the peer is a trusted proxy, in which case the
@@ -15,5 +16,3 @@ struct ClientAddress: Sendable {
         return hops.first ?? peerIP
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -26,5 +27,3 @@ struct ObservabilityMiddleware: RouterMiddleware {
         return response
     }
 }
-
-import Foundation

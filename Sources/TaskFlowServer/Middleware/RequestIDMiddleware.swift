@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -30,5 +31,3 @@ extension HTTPField.Name {
     static let rateLimitPolicy = Self("RateLimit-Policy")!
     static let forwardedFor = Self("X-Forwarded-For")!
 }
-
-import Foundation

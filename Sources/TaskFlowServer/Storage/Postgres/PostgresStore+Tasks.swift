@@ -10,7 +10,6 @@ extension PostgresStore: TaskRepository {
             id: IdentifierGenerator.make(now: now), title: draft.title, description: draft.description, status: draft.status,
             priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
             completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
-        let body = try TaskFlowJSON.encode(task)
         let logger = self.logger
         return try await transaction { connection in
             if let idempotency {
@@ -20,7 +19,7 @@ extension PostgresStore: TaskRepository {
                 let claimed = try await connection.query(
                     """
                     INSERT INTO idempotency_keys (user_id, key, body_hash, task_id, response_body, created_at)
-                    VALUES (\(userID), \(idempotency.key), \(idempotency.bodyHash), \(task.id), \(body), \(now.millis))
+                    VALUES (\(userID), \(idempotency.key), \(idempotency.bodyHash), \(task.id), \(task.json), \(now.millis))
                     ON CONFLICT (user_id, key) DO UPDATE SET body_hash = EXCLUDED.body_hash, task_id = EXCLUDED.task_id,
                         response_body = EXCLUDED.response_body, created_at = EXCLUDED.created_at
                     WHERE idempotency_keys.created_at < \(earliest)

@@ -9,7 +9,6 @@ extension SQLiteStore: TaskRepository {
             id: IdentifierGenerator.make(now: now), title: draft.title, description: draft.description, status: draft.status,
             priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
             completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
-        let body = try TaskFlowJSON.encode(task)
         return try await writeTasks(of: userID) { db in
             if let idempotency {
                 let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
@@ -25,7 +24,7 @@ extension SQLiteStore: TaskRepository {
                         INSERT OR REPLACE INTO idempotency_keys (user_id, key, body_hash, task_id, response_body, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [userID, idempotency.key, idempotency.bodyHash, task.id, body, now.millis])
+                    arguments: [userID, idempotency.key, idempotency.bodyHash, task.id, task.json, now.millis])
             }
             try Self.insert(task, userID: userID, db: db)
             return (.created(task), try Self.bumpChangeCounter(userID: userID, db: db))
