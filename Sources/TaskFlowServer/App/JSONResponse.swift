@@ -15,10 +15,17 @@ enum JSONResponse {
         return bytes(writer.bytes, status: status, headers: headers)
     }
 
-    static func make(_ page: TaskPage, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    /// A page's JSON, kept as a buffer so that the list cache can serve it again.
+    static func body(_ page: TaskPage) -> ByteBuffer {
         var writer = JSONWriter(capacity: 512 * max(1, page.tasks.count))
         page.writeJSON(into: &writer)
-        return bytes(writer.bytes, status: status, headers: headers)
+        return ByteBuffer(bytes: writer.bytes)
+    }
+
+    static func body(_ body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: body))
     }
 
     static func raw(_ data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

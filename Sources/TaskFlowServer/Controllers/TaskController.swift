@@ -9,6 +9,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
     let store: Store
     let events: any LiveEventPublisher
     let totals = ListTotals()
+    let pages = ListPageCache()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -35,11 +36,17 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let tag = EntityTag.make(
             counter: counter, parts: ["list", userID, query.canonicalKey] + (query.overdue ? [EntityTag.minute(now)] : []))
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
-        let totalKey = [userID, String(counter), query.filterKey, query.overdue ? EntityTag.minute(now) : ""].joined(separator: "\u{1F}")
+        let headers: HTTPFields = [.eTag: tag, .cacheControl: "private, no-cache"]
+        let minute = query.overdue ? EntityTag.minute(now) : ""
+        let pageKey = [userID, String(counter), query.canonicalKey, minute].joined(separator: "\u{1F}")
+        if let body = pages.page(for: pageKey) { return JSONResponse.body(body, headers: headers) }
+        let totalKey = [userID, String(counter), query.filterKey, minute].joined(separator: "\u{1F}")
         let (tasks, total) = try await store.listTasks(userID: userID, query: query, now: now, knownTotal: totals.total(for: totalKey))
         totals.remember(total, for: totalKey)
         let page = TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
-        return JSONResponse.make(page, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
+        let body = JSONResponse.body(page)
+        pages.remember(body, for: pageKey)
+        return JSONResponse.body(body, headers: headers)
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
