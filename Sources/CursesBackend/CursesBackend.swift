@@ -75,6 +75,18 @@ public final class CursesBackend: TerminalBackend {
         signals.setDefault(SIGTSTP)
         kill(0, SIGTSTP)
         // Execution continues here after the shell's `fg` (SIGCONT).
+        takeBack()
+    }
+
+    public func handOver(_ body: () -> Void) {
+        guard isActive else { return body() }
+        leave()
+        body()
+        takeBack()
+    }
+
+    /// Takes the terminal over again after `leave` (a resume, an editor that exited).
+    private func takeBack() {
         signals.install()
         isActive = true
         wrefresh(tf_stdscr())

@@ -179,7 +179,7 @@ private let NARROW = """
     │                                                          │
     │                                                          │
     └──────────────────────────────────────────────────────────┘
-     j/↓ move  Enter/l detail       sort: createdAt ↓  1–4 of 4
+     j/↓ move               ? help  sort: createdAt ↓  1–4 of 4
     """
 
 private let WIDE = """
@@ -206,7 +206,7 @@ private let WIDE = """
     │                                                     ││                                           │
     │                                                     ││                                           │
     └─────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
-     j/↓ scroll  Esc/h back  x done  s status  p priority  Tab pane         sort: createdAt ↓  1–4 of 4
+     j/↓ scroll  Esc/h back  x done  s status  p priority  a add    ? help  sort: createdAt ↓  1–4 of 4
     """
 
 private let LOGIN = """

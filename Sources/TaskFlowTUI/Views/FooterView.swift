@@ -18,9 +18,12 @@ public struct FooterView: Widget {
             buffer.put(" " + message.text, at: row.origin, maxWidth: row.width, style: style)
             return
         }
-        // The sort popup takes only its own keys, so global ones would be false hints there.
-        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: state.keyContext != .sort)
-        buffer.render(HintBar(bindings, trailing: trailing), in: row)
+        // The popups and the form take only their own keys, so global ones would be false
+        // hints there.
+        let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm]
+        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
+        let help = bindings.first { $0.command == TUICommand.help }
+        buffer.render(HintBar(bindings, trailing: trailing, pinned: help), in: row)
     }
 
     var trailing: String {

@@ -14,6 +14,10 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var isMouseReporting = false
     public private(set) var flushCount = 0
     public private(set) var suspendCount = 0
+    /// How often the terminal was handed to another program, and whether it was left
+    /// (not active) while that program ran.
+    public private(set) var handOverCount = 0
+    public private(set) var wasInactiveDuringHandOver = true
     private var keys: [Key]
 
     public init(width: Int, height: Int, keys: [Key] = [], colorMode: ColorMode = .palette256, theme: Theme = .default) {
@@ -55,6 +59,15 @@ public final class MemoryBackend: TerminalBackend {
     public func suspend() {
         suspendCount += 1
         leave()
+        isActive = true
+        keys.insert(.resize, at: 0)
+    }
+
+    public func handOver(_ body: () -> Void) {
+        handOverCount += 1
+        leave()
+        body()
+        wasInactiveDuringHandOver = wasInactiveDuringHandOver && !isActive
         isActive = true
         keys.insert(.resize, at: 0)
     }

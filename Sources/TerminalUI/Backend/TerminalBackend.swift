@@ -18,6 +18,9 @@ public protocol TerminalBackend: AnyObject {
     /// over again once the shell resumes it; the next key is `.resize` so the app
     /// redraws everything.
     func suspend()
+    /// Gives the terminal to another program (`$EDITOR`) while `body` runs, then takes it
+    /// over again; the next key is `.resize` so the app redraws everything.
+    func handOver(_ body: () -> Void)
     /// Draws changed cells (see `ScreenBuffer.diff(from:)`); visible after `flush()`.
     func draw(_ runs: [CellRun])
     /// Shows the cursor at a cell (a focused text field), or hides it with nil.

@@ -1,14 +1,17 @@
 /// The footer line of key hints (`j/↓ down  / search  ? help`), generated from keymap
 /// bindings so it always tells the truth. Commands without a `hint` are left out; hints
 /// that do not fit are dropped whole from the end. `trailing` text (the filter, "41–60
-/// of 1,234") is flush right and takes precedence.
+/// of 1,234") is flush right and takes precedence; a `pinned` hint (`? help`) sits just
+/// left of it and is never dropped, so the way to every other key is always on screen.
 public struct HintBar: Widget {
     public var bindings: [KeyBinding]
     public var trailing: String?
+    public var pinned: KeyBinding?
 
-    public init(_ bindings: [KeyBinding], trailing: String? = nil) {
+    public init(_ bindings: [KeyBinding], trailing: String? = nil, pinned: KeyBinding? = nil) {
         self.bindings = bindings
         self.trailing = trailing
+        self.pinned = pinned
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
@@ -22,8 +25,17 @@ public struct HintBar: Widget {
             buffer.put(trailing, at: Point(x: limit, y: row.y), maxWidth: width, style: Style(.statusBar))
             limit -= 2
         }
+        if let pinned, let hint = pinned.command.hint, !pinned.keys.isEmpty {
+            let width = DisplayWidth.of(pinned.keyLabel) + 1 + DisplayWidth.of(hint)
+            if limit - width > row.x + 1 {
+                var x = limit - width
+                x += buffer.put(pinned.keyLabel, at: Point(x: x, y: row.y), style: Style(.hintKey).on(.statusBar)) + 1
+                buffer.put(hint, at: Point(x: x, y: row.y), style: Style(.statusBar))
+                limit -= width + 2
+            }
+        }
         var x = row.x + 1
-        for binding in bindings {
+        for binding in bindings where binding.command != pinned?.command {
             guard let hint = binding.command.hint, !binding.keys.isEmpty else { continue }
             let keyLabel = binding.keyLabel
             let width = DisplayWidth.of(keyLabel) + 1 + DisplayWidth.of(hint)
