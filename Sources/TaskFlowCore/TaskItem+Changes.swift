@@ -1,10 +1,10 @@
 import Foundation
-import TaskFlowCore
 
 extension TaskItem {
     /// The task after `changes`, or nil when they change nothing (then neither `version`
     /// nor `updatedAt` moves). `completedAt` follows the status in and out of `done`.
-    func applying(_ changes: TaskChanges, now: Date) -> TaskItem? {
+    /// The server stores this; the screen shows it at once while the server is asked.
+    public func applying(_ changes: TaskChanges, now: Date) -> TaskItem? {
         var next = self
         if let title = changes.title { next.title = title }
         if let description = changes.description { next.description = description }
