@@ -22,7 +22,7 @@ final class ConfigDocsTests: XCTestCase {
         }.joined(separator: "\n")
         let config = UserConfig(parsing: text, path: "config.example.toml")
         XCTAssertEqual(config.warnings, [])
-        XCTAssertEqual(config.keys.count, 25)
+        XCTAssertEqual(config.keys.count, 36)
         let (_, warnings) = config.keymap(from: TUIKeymap.standard)
         XCTAssertEqual(warnings, [], "the example restates the defaults, so nothing conflicts")
     }

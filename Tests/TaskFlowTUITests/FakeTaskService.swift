@@ -11,6 +11,11 @@ final class FakeTaskService: TaskService {
         var tasks: [TaskItem]
         var session: SessionInfo?
         var refuseUpdates: String?
+        /// Problems a create or update is refused with (`validation_failed`).
+        var refuseWithProblems: [FieldProblem] = []
+        /// Every create's idempotency key, in order.
+        var createKeys: [String] = []
+        var deletedIDs: [String] = []
         var pageRequests: [Int] = []
         /// Every page query asked for, in order.
         var queries: [TaskQuery] = []
@@ -33,6 +38,9 @@ final class FakeTaskService: TaskService {
     var isLive: Bool { store.withLock { $0.continuation != nil } }
 
     func refuseUpdates(with message: String?) { store.withLock { $0.refuseUpdates = message } }
+    func refuse(with problems: [FieldProblem]) { store.withLock { $0.refuseWithProblems = problems } }
+    var createKeys: [String] { store.withLock { $0.createKeys } }
+    var deletedIDs: [String] { store.withLock { $0.deletedIDs } }
 
     /// Changes a task as another client would, and announces it.
     func changeElsewhere(_ task: TaskItem) {
@@ -100,12 +108,43 @@ final class FakeTaskService: TaskService {
         let result: Result<TaskItem, ServiceFailure> = store.withLock { store in
             if let refusal = store.refuseUpdates { return .failure(ServiceFailure(message: refusal)) }
             guard let index = store.tasks.firstIndex(where: { $0.id == id }) else { return .failure(ServiceFailure(message: "not found")) }
-            if let status = changes.status { store.tasks[index].status = status }
-            if let priority = changes.priority { store.tasks[index].priority = priority }
-            store.tasks[index].version += 1
-            return .success(store.tasks[index])
+            if let failure = Self.validationFailure(store.refuseWithProblems) { return .failure(failure) }
+            guard let changed = store.tasks[index].applying(changes, now: Fixtures.now) else { return .success(store.tasks[index]) }
+            store.tasks[index] = changed
+            return .success(changed)
         }
         return try result.get()
+    }
+
+    func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem {
+        let result: Result<TaskItem, ServiceFailure> = store.withLock { store in
+            store.createKeys.append(idempotencyKey)
+            if let refusal = store.refuseUpdates { return .failure(ServiceFailure(message: refusal)) }
+            if let failure = Self.validationFailure(store.refuseWithProblems) { return .failure(failure) }
+            let blank = TaskItem(id: String(format: "n%05d", store.tasks.count + 1), title: "", createdAt: Fixtures.now, updatedAt: Fixtures.now)
+            let task = blank.applying(fields, now: Fixtures.now) ?? blank
+            store.tasks.insert(task, at: 0)
+            return .success(task)
+        }
+        return try result.get()
+    }
+
+    func delete(id: String) async throws(ServiceFailure) {
+        let failure: ServiceFailure? = store.withLock { store in
+            if let refusal = store.refuseUpdates { return ServiceFailure(message: refusal) }
+            guard let index = store.tasks.firstIndex(where: { $0.id == id }) else {
+                return ServiceFailure(message: "task not found", code: "not_found")
+            }
+            store.tasks.remove(at: index)
+            store.deletedIDs.append(id)
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    private static func validationFailure(_ problems: [FieldProblem]) -> ServiceFailure? {
+        guard let first = problems.first else { return nil }
+        return ServiceFailure(message: "\(first.field) \(first.message)", code: "validation_failed", problems: problems)
     }
 
     func liveUpdates() -> AsyncStream<LiveUpdate> {

@@ -83,16 +83,16 @@ final class UserConfigTests: XCTestCase {
     func testKeymapRebindingAndConflicts() {
         let config = UserConfig(parsing: """
         [keys]
-        done = "d"
+        done = "D"
         refresh = "s"
         quit = "ctrl-q"
         launch-rockets = "L"
         help = "ctrl-"
         """, path: path)
         let (keymap, warnings) = config.keymap(from: TUIKeymap.standard)
-        XCTAssertEqual(keymap.command(for: .char("d"), in: .list)?.name, "mark-done")
+        XCTAssertEqual(keymap.command(for: .char("D"), in: .list)?.name, "mark-done")
         XCTAssertNil(keymap.command(for: .char("x"), in: .list))
-        XCTAssertEqual(keymap.command(for: .char("d"), in: .detail)?.name, "mark-done")
+        XCTAssertEqual(keymap.command(for: .char("D"), in: .detail)?.name, "mark-done")
         XCTAssertEqual(keymap.command(for: .ctrl("q"), in: .list)?.name, "quit")
         XCTAssertNil(keymap.command(for: .char("q"), in: .list))
         XCTAssertEqual(keymap.command(for: .char("s"), in: .list)?.name, "cycle-status", "the pane's own binding still wins")

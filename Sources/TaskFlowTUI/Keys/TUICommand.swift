@@ -35,6 +35,11 @@ public enum TUICommand {
     public static let quickOverdue = Command("filter-overdue", help: "Show only overdue tasks (again: all)")
     public static let sort = Command("sort", help: "Choose the sort field and direction", hint: "sort")
 
+    public static let add = Command("add", help: "Add a task", hint: "add")
+    public static let edit = Command("edit", help: "Edit the selected task", hint: "edit")
+    public static let editDescription = Command("edit-description", help: "Edit the selected task's description in $EDITOR")
+    public static let delete = Command("delete", help: "Delete the selected task (asks first)", hint: "delete")
+
     public static let acceptLine = Command("accept-line", help: "Keep the search or apply the filter", hint: "apply")
     public static let cancelLine = Command("cancel-line", help: "Back to the view before the line opened", hint: "cancel")
     public static let completeLine = Command("complete", help: "Complete a filter key or value", hint: "complete")
@@ -49,6 +54,15 @@ public enum TUICommand {
     public static let previousField = Command("previous-field", help: "Previous field")
     public static let submit = Command("submit", help: "Sign in", hint: "sign in")
     public static let cancel = Command("cancel", help: "Quit without signing in", hint: "quit")
+
+    public static let saveForm = Command("save", help: "Save the task (the form stays open if the server refuses)", hint: "save")
+    public static let cancelForm = Command("cancel-form", help: "Close the form (twice when something was typed)", hint: "cancel")
+    public static let formEditor = Command("form-editor", help: "Edit the description in $EDITOR", hint: "$EDITOR")
+    public static let nextValue = Command("next-value", help: "Next status or priority")
+    public static let previousValue = Command("previous-value", help: "Previous status or priority")
+
+    public static let confirm = Command("confirm", help: "Yes, do it", hint: "yes")
+    public static let refuse = Command("refuse", help: "No, keep things as they are", hint: "no")
 }
 
 extension KeyContext {
@@ -60,4 +74,8 @@ extension KeyContext {
     /// The open search or filter line: only its own keys count, the rest is typed.
     public static let line = KeyContext("line")
     public static let sort = KeyContext("sort")
+    /// The add/edit form: only its own keys count, the rest is typed into the field.
+    public static let form = KeyContext("form")
+    /// A yes/no question (delete this task?).
+    public static let confirm = KeyContext("confirm")
 }

@@ -16,6 +16,10 @@ public enum TUIKeymap {
         map.bind(.char("x"), to: c.markDone, in: .list)
         map.bind(.char("s"), to: c.cycleStatus, in: .list)
         map.bind(.char("p"), to: c.cyclePriority, in: .list)
+        map.bind(.char("a"), to: c.add, in: .list)
+        map.bind(.char("e"), to: c.edit, in: .list)
+        map.bind(.char("E"), to: c.editDescription, in: .list)
+        map.bind(.char("d"), to: c.delete, in: .list)
 
         map.bind([.char("j"), .down], to: c.scrollDown, in: .detail)
         map.bind([.char("k"), .up], to: c.scrollUp, in: .detail)
@@ -23,6 +27,10 @@ public enum TUIKeymap {
         map.bind(.char("x"), to: c.markDone, in: .detail)
         map.bind(.char("s"), to: c.cycleStatus, in: .detail)
         map.bind(.char("p"), to: c.cyclePriority, in: .detail)
+        map.bind(.char("a"), to: c.add, in: .detail)
+        map.bind(.char("e"), to: c.edit, in: .detail)
+        map.bind(.char("E"), to: c.editDescription, in: .detail)
+        map.bind(.char("d"), to: c.delete, in: .detail)
 
         map.bind([.escape], to: c.back, in: .stats)
 
@@ -59,6 +67,17 @@ public enum TUIKeymap {
         map.bind([.backTab, .up], to: c.previousField, in: .login)
         map.bind(.enter, to: c.submit, in: .login)
         map.bind([.escape, .ctrl("c")], to: c.cancel, in: .login)
+
+        map.bind(.enter, to: c.saveForm, in: .form)
+        map.bind([.tab, .down], to: c.nextField, in: .form)
+        map.bind([.backTab, .up], to: c.previousField, in: .form)
+        map.bind(.escape, to: c.cancelForm, in: .form)
+        map.bind(.ctrl("o"), to: c.formEditor, in: .form)
+        map.bind([.right, .char(" ")], to: c.nextValue, in: .form)
+        map.bind(.left, to: c.previousValue, in: .form)
+
+        map.bind(.char("y"), to: c.confirm, in: .confirm)
+        map.bind([.char("n"), .escape, .char("q")], to: c.refuse, in: .confirm)
         return map
     }()
 

@@ -40,6 +40,14 @@ public struct AppState: Sendable {
     public var searchGeneration = 0
     /// The sort popup, while it is open.
     public var sortPicker: SortPicker?
+    /// The add/edit form, while it is open (kept across a sign-in, so nothing typed is lost).
+    public var taskForm: TaskForm?
+    /// A question waiting for y or n.
+    public var confirmation: Confirmation?
+    /// Tasks deleted on screen while the server is asked, with the row each was on.
+    public var pendingDeletes: [String: PendingDelete] = [:]
+    /// Keys that make a create happen once however often it is sent (`Idempotency-Key`).
+    public var makeIdempotencyKey: @Sendable () -> String = { UUID().uuidString.lowercased() }
 
     public var focus: Pane = .list
     public var detailScroll = 0
@@ -65,6 +73,11 @@ public struct AppState: Sendable {
         self.keymap = keymap
         query = TaskQuery(limit: pageSize, sort: sort)
         tasks = TaskPages(pageSize: pageSize)
+    }
+
+    public struct PendingDelete: Sendable, Equatable {
+        public var task: TaskItem
+        public var row: Int
     }
 
     /// The task under the cursor, when its page is loaded.

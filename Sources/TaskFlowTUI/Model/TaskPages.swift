@@ -89,4 +89,35 @@ public struct TaskPages: Sendable, Equatable {
         }
         return false
     }
+
+    /// Takes the task with `id` out of the list (deleted, or deleting) and returns the row
+    /// it was on. Rows of the loaded pages after it move up one, as the server's would.
+    @discardableResult
+    public mutating func remove(id: String) -> Int? {
+        guard let index = index(of: id) else { return nil }
+        var number = page(containing: index)
+        pages[number]!.tasks.remove(at: index % pageSize)
+        while pages[number]!.tasks.count < pageSize, let next = pages[number + 1], !next.tasks.isEmpty {
+            pages[number]!.tasks.append(pages[number + 1]!.tasks.removeFirst())
+            number += 1
+        }
+        total = total.map { max(0, $0 - 1) }
+        return index
+    }
+
+    /// Puts a task in at row `index` (a new task, or a refused delete put back); rows after
+    /// it move down one. Only into a loaded page: elsewhere the next reload shows it.
+    public mutating func insert(_ task: TaskItem, at index: Int) {
+        var number = page(containing: max(0, index))
+        guard pages[number] != nil else { return }
+        let offset = min(max(0, index) % pageSize, pages[number]!.tasks.count)
+        pages[number]!.tasks.insert(task, at: offset)
+        while pages[number]!.tasks.count > pageSize {
+            let spill = pages[number]!.tasks.removeLast()
+            guard pages[number + 1] != nil else { break }
+            pages[number + 1]!.tasks.insert(spill, at: 0)
+            number += 1
+        }
+        total = (total ?? 0) + 1
+    }
 }

@@ -54,6 +54,14 @@ public final class APITaskService: TaskService {
         try await Self.translating { try await current.updateTask(id: id, changes).value }
     }
 
+    public func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem {
+        try await Self.translating { try await current.createTask(fields, idempotencyKey: idempotencyKey).value }
+    }
+
+    public func delete(id: String) async throws(ServiceFailure) {
+        try await Self.translating { try await current.deleteTask(id: id) }
+    }
+
     public func liveUpdates() -> AsyncStream<LiveUpdate> {
         LiveFeed(client: current, options: liveOptions).updates()
     }
@@ -62,7 +70,9 @@ public final class APITaskService: TaskService {
         do {
             return try await body()
         } catch let error as ClientError {
-            throw ServiceFailure(message: error.message, sessionEnded: error.category == .auth && error.status != 403)
+            throw ServiceFailure(
+                message: error.message, sessionEnded: error.category == .auth && error.status != 403, code: error.code,
+                problems: error.details)
         } catch {
             throw ServiceFailure(message: String(describing: error))
         }

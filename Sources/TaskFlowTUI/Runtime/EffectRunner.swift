@@ -56,6 +56,34 @@ public final class EffectRunner: Sendable {
                     inbox.send(.taskSaveFailed(id: id, error))
                 }
             }
+        case .createTask(let fields, let key):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.formSaved(try await service.create(fields, idempotencyKey: key)))
+                } catch {
+                    inbox.send(.formFailed(error))
+                }
+            }
+        case .saveTask(let id, let changes):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.formSaved(try await service.update(id: id, changes)))
+                } catch {
+                    inbox.send(.formFailed(error))
+                }
+            }
+        case .deleteTask(let id):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    try await service.delete(id: id)
+                    inbox.send(.taskDeleted(id: id))
+                } catch {
+                    inbox.send(.taskDeleteFailed(id: id, error))
+                }
+            }
+        case .openEditor:
+            // `TUIProgram` runs the editor itself: it has to hand the terminal over.
+            break
         case .waitForTypingPause(let generation):
             let pause = typingPause
             Task.detached {

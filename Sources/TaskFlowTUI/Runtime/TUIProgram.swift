@@ -19,6 +19,9 @@ public final class TUIProgram<Backend: TerminalBackend> {
     /// while it is on the terminal no longer selects text for copying.
     public var mouse = false
 
+    /// Runs `$EDITOR` for descriptions; tests give it their own environment.
+    public var editor = ExternalEditor()
+
     /// How long a key read waits before results from the network get a look in.
     public static var pollInterval: Duration { .milliseconds(15) }
 
@@ -82,7 +85,23 @@ public final class TUIProgram<Backend: TerminalBackend> {
     public func dispatch(_ action: Action) {
         let effects = update(&state, action)
         needsRender = true
-        for effect in effects { runner.perform(effect) }
+        for effect in effects {
+            if case .openEditor(let text, let target) = effect {
+                runEditor(on: text, for: target)
+            } else {
+                runner.perform(effect)
+            }
+        }
+    }
+
+    /// Hands the terminal to `$EDITOR` and back; the result comes in as an action, after
+    /// the frame is redrawn from scratch.
+    private func runEditor(on text: String, for target: EditorTarget) {
+        var outcome = EditorOutcome.failed("The editor did not run")
+        let editor = self.editor
+        backend.handOver { outcome = editor.edit(text) }
+        renderer.invalidate()
+        inbox.send(.editorClosed(outcome, for: target))
     }
 
     private func processInbox() {

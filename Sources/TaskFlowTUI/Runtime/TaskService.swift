@@ -10,6 +10,9 @@ public protocol TaskService: Sendable {
     func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?)
     func stats() async throws(ServiceFailure) -> TaskStats
     func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem
+    /// Creates a task; the same key with the same fields creates it only once (a retry).
+    func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem
+    func delete(id: String) async throws(ServiceFailure)
     /// Task events and connection states until the stream is dropped.
     func liveUpdates() -> AsyncStream<LiveUpdate>
 }

@@ -24,6 +24,13 @@ public enum Action: Sendable {
     case statsFailed(ServiceFailure)
     case taskSaved(TaskItem)
     case taskSaveFailed(id: String, ServiceFailure)
+    /// The server took the form's task (created or changed).
+    case formSaved(TaskItem)
+    case formFailed(ServiceFailure)
+    case taskDeleted(id: String)
+    case taskDeleteFailed(id: String, ServiceFailure)
+    /// `$EDITOR` exited; the UI is back.
+    case editorClosed(EditorOutcome, for: EditorTarget)
 
     case live(LiveUpdate)
 }

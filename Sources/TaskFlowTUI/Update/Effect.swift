@@ -9,6 +9,14 @@ public enum Effect: Sendable, Equatable {
     case fetchPage(TaskQuery, generation: Int)
     case fetchStats
     case updateTask(id: String, TaskChanges)
+    /// The form's new task; answers `.formSaved` or `.formFailed`.
+    case createTask(TaskChanges, idempotencyKey: String)
+    /// The form's changes to a task; answers `.formSaved` or `.formFailed`.
+    case saveTask(id: String, TaskChanges)
+    case deleteTask(id: String)
+    /// Suspend the UI and edit `text` in `$EDITOR`. The program performs this one itself,
+    /// because it needs the terminal; it answers `.editorClosed`.
+    case openEditor(text: String, for: EditorTarget)
     /// Wait for a pause in typing, then answer `.typingPaused(generation:)`.
     case waitForTypingPause(generation: Int)
     /// Start (or restart after a login) the live feed.

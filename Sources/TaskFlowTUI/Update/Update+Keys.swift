@@ -6,6 +6,8 @@ extension AppState {
     public var keyContext: KeyContext {
         if case .login = screen { return .login }
         if queryLine != nil { return .line }
+        if confirmation != nil { return .confirm }
+        if taskForm != nil { return .form }
         if sortPicker != nil { return .sort }
         return showsHelp ? .help : TUIKeymap.context(for: focus)
     }
@@ -19,8 +21,10 @@ extension AppState {
         case .starting:
             return keymap.command(for: key, in: .global) == TUICommand.quit ? quit() : []
         case .main:
-            if case .mouse(let event) = key { return handleMouse(event) }
+            if case .mouse(let event) = key { return taskForm == nil && confirmation == nil ? handleMouse(event) : [] }
             if queryLine != nil { return handleLine(key) }
+            if confirmation != nil { return handleConfirmation(key) }
+            if taskForm != nil { return handleForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             guard let command = keymap.command(for: key, in: keyContext) else { return [] }
             return perform(command)
@@ -60,6 +64,10 @@ extension AppState {
             showsHelp = false
             sortPicker = SortPicker(current: query.sort)
         case c.quit.name: return quit()
+        case c.add.name: openAddForm()
+        case c.edit.name: openEditForm()
+        case c.editDescription.name: return editDescription()
+        case c.delete.name: askToDelete()
         case c.markDone.name:
             return change { $0.status = $0.status == .done ? .todo : .done }
         case c.cycleStatus.name:

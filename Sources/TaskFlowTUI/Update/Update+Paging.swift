@@ -56,7 +56,8 @@ extension AppState {
 
     /// Fetches everything on screen again, keeping the cursor on the task it is on.
     mutating func reload() -> [Effect] {
-        followedTaskID = selectedTask?.id ?? followedTaskID
+        // A reload still looking for its task keeps looking for it.
+        followedTaskID = followedTaskID ?? selectedTask?.id
         tasks.invalidate()
         return requestVisiblePages() + requestStats()
     }

@@ -65,6 +65,16 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             }
         }
         return state.report(failure, doing: "save")
+    case .formSaved(let task):
+        return state.formSaved(task)
+    case .formFailed(let failure):
+        return state.formFailed(failure)
+    case .taskDeleted(let id):
+        return state.taskDeleted(id: id)
+    case .taskDeleteFailed(let id, let failure):
+        return state.taskDeleteFailed(id: id, failure)
+    case .editorClosed(let outcome, let target):
+        return state.editorClosed(outcome, for: target)
     case .live(let update):
         return state.apply(update)
     }
@@ -80,6 +90,8 @@ extension AppState {
         listOffset = 0
         stats = nil
         pendingChanges = [:]
+        pendingDeletes = [:]
+        if taskForm != nil { taskForm?.message = "Signed in again: Enter saves" }
         return reload() + [.startLive]
     }
 
@@ -87,6 +99,8 @@ extension AppState {
         let email = session?.user?.email ?? ""
         screen = .login(LoginForm(server: session?.server ?? defaultServer, email: email, message: message))
         pendingChanges = [:]
+        pendingDeletes = [:]
+        confirmation = nil
         showsHelp = false
     }
 

@@ -19,6 +19,8 @@ public struct HelpOverlay: Widget {
             HelpView.Section("Everywhere", keymap.bindings(for: .global)),
             HelpView.Section("Search and filter line", keymap.bindings(for: .line)),
             HelpView.Section("Sort popup", keymap.bindings(for: .sort)),
+            HelpView.Section("Add/edit form", keymap.bindings(for: .form)),
+            HelpView.Section("Questions (delete?)", keymap.bindings(for: .confirm)),
         ]
     }
 

@@ -23,6 +23,16 @@ public enum ScreenView {
             return (buffer, cursor)
         case .main:
             renderMain(state, layout: layout, into: &buffer)
+            let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
+            if let confirmation = state.confirmation {
+                buffer.render(ConfirmPopup(confirmation: confirmation, keymap: state.keymap), in: body)
+                return (buffer, nil)
+            }
+            if let form = state.taskForm {
+                let editorKey = state.keymap.keys(for: TUICommand.formEditor.name, in: .form).first?.displayName
+                let cursor = TaskFormView(form: form, now: state.now, editorKey: editorKey).render(in: body, buffer: &buffer)
+                return (buffer, cursor)
+            }
             guard let line = state.queryLine else { return (buffer, nil) }
             let cursor = QueryLineView(line: line, state: state).render(in: layout.footer, buffer: &buffer)
             return (buffer, cursor)

@@ -1,0 +1,6 @@
+import TaskFlowCore
+
+/// A question that must be answered before something irreversible happens.
+public enum Confirmation: Sendable, Equatable {
+    case delete(TaskItem)
+}

@@ -1,0 +1,28 @@
+import TaskFlowCore
+import TerminalUI
+
+/// A yes/no question in a popup, naming exactly what will happen; the answer keys (the
+/// user's bindings) are spelled out in it and in the footer.
+public struct ConfirmPopup: Widget {
+    public var confirmation: Confirmation
+    public var keymap: Keymap
+
+    public init(confirmation: Confirmation, keymap: Keymap) {
+        self.confirmation = confirmation
+        self.keymap = keymap
+    }
+
+    var question: String {
+        switch confirmation {
+        case .delete(let task): "Delete “\(task.title)”? This cannot be undone."
+        }
+    }
+
+    public func render(in area: Rect, buffer: inout ScreenBuffer) {
+        let yes = keymap.keys(for: TUICommand.confirm.name, in: .confirm).map(\.displayName).joined(separator: "/")
+        let no = keymap.keys(for: TUICommand.refuse.name, in: .confirm).map(\.displayName).joined(separator: "/")
+        let body = question + "\n\n\(yes) delete · \(no) keep"
+        let popup = Popup.fitting(title: "Delete task", body: body, width: min(60, area.width - 2))
+        popup.render(in: area, buffer: &buffer)
+    }
+}

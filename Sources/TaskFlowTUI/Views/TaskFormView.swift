@@ -1,0 +1,115 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+
+/// The add/edit form as a popup over the list: one row per field, the server's (or the
+/// date parser's) problem right under its field, and a line for what is going on.
+/// Its keys are in the footer, which shows the form context's hints.
+public struct TaskFormView {
+    public var form: TaskForm
+    public var now: Date
+    /// The key that opens `$EDITOR` (the user's binding), for the description's placeholder.
+    public var editorKey: String?
+
+    public init(form: TaskForm, now: Date, editorKey: String? = nil) {
+        self.form = form
+        self.now = now
+        self.editorKey = editorKey
+    }
+
+    static let labelWidth = 13
+
+    /// The rows the form draws, top to bottom: a field, or a field's problem.
+    private var rows: [(field: TaskForm.Field, isProblem: Bool)] {
+        TaskForm.Field.allCases.flatMap { field in
+            [(field, false)] + (form.problems[field] == nil ? [] : [(field, true)])
+        }
+    }
+
+    /// Draws the form and returns where the text cursor goes.
+    public func render(in area: Rect, buffer: inout ScreenBuffer) -> Point? {
+        let rows = rows
+        let popup = Popup(
+            title: form.isNew ? "New task" : "Edit task", width: min(80, area.width - 2), height: rows.count + 5)
+        popup.render(in: area, buffer: &buffer)
+        let content = popup.frame(in: area).inset(by: Insets(top: 1, left: 2, bottom: 1, right: 2))
+        guard content.width > Self.labelWidth + 4, content.height > 0 else { return nil }
+        var cursor: Point?
+        for (index, row) in rows.enumerated() where index < content.height {
+            let y = content.y + index
+            let valueArea = Rect(x: content.x + Self.labelWidth, y: y, width: content.width - Self.labelWidth, height: 1)
+            if row.isProblem {
+                let problem = "↳ " + (form.problems[row.field] ?? "")
+                buffer.put(problem, at: valueArea.origin, maxWidth: valueArea.width, style: Style(.error).on(.popup))
+                continue
+            }
+            let focused = row.field == form.focus && !form.isSubmitting
+            let labelStyle = focused ? Style(.title, attributes: .bold).on(.popup) : Style(.dim).on(.popup)
+            buffer.put(row.field.label, at: Point(x: content.x, y: y), maxWidth: Self.labelWidth - 1, style: labelStyle)
+            if let position = renderValue(row.field, focused: focused, in: valueArea, buffer: &buffer) { cursor = position }
+        }
+        let statusY = content.y + rows.count + 1
+        if statusY < content.maxY {
+            let (note, role): (String, Role) =
+                if form.isSubmitting { ("Saving…", .dim) }
+                else if form.confirmsDiscard { ("Esc again discards what you typed; any other key keeps editing", .warning) }
+                else if let message = form.message { (message, .error) }
+                else { ("", .dim) }
+            for (offset, line) in TextWrap.wrap(note, width: content.width).prefix(2).enumerated() where statusY + offset < content.maxY {
+                buffer.put(line, at: Point(x: content.x, y: statusY + offset), maxWidth: content.width, style: Style(role).on(.popup))
+            }
+        }
+        return cursor
+    }
+
+    private func renderValue(_ field: TaskForm.Field, focused: Bool, in area: Rect, buffer: inout ScreenBuffer) -> Point? {
+        switch field {
+        case .title, .description:
+            let input = TextInput(
+                state: form[text: field], isFocused: focused,
+                placeholder: field == .description ? "optional" + (editorKey.map { " · \($0) opens $EDITOR" } ?? "") : nil)
+            buffer.render(input, in: area)
+            return input.cursorPosition(in: area)
+        case .due:
+            let inputArea = Rect(x: area.x, y: area.y, width: min(22, area.width), height: 1)
+            let input = TextInput(state: form.due, isFocused: focused, placeholder: "none")
+            buffer.render(input, in: inputArea)
+            let preview = Rect(x: inputArea.maxX + 2, y: area.y, width: max(0, area.maxX - inputArea.maxX - 2), height: 1)
+            let (text, role) = duePreview
+            buffer.put(text, at: preview.origin, maxWidth: preview.width, style: Style(role).on(.popup))
+            return input.cursorPosition(in: inputArea)
+        case .status:
+            renderChoices(TaskStatus.allCases.map { TaskText.statusName($0) }, selected: form.status.rank, focused: focused, in: area, buffer: &buffer)
+            return nil
+        case .priority:
+            renderChoices(TaskPriority.allCases.map(\.rawValue), selected: form.priority.rank, focused: focused, in: area, buffer: &buffer)
+            return nil
+        }
+    }
+
+    /// What the due field will mean: "→ Fri 2026-12-04 (in 3d)", or that it is not a date.
+    var duePreview: (String, Role) {
+        switch form.dueDate(now: now) {
+        case .failure: return ("today, tomorrow, +3d, fri, 2026-12-24", .warning)
+        case .success(nil): return ("today, tomorrow, +3d, fri, 2026-12-24", .dim)
+        case .success(let date?):
+            let days = DueDate.startOfDay(date).millis / 86_400_000
+            let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+            return ("→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))", .dim)
+        }
+    }
+
+    private func renderChoices(_ names: [String], selected: Int, focused: Bool, in area: Rect, buffer: inout ScreenBuffer) {
+        var x = area.x
+        for (index, name) in names.enumerated() {
+            let isSelected = index == selected
+            let style =
+                isSelected ? (focused ? Style(.listSelected) : Style(.title, attributes: .bold).on(.popup)) : Style(.dim).on(.popup)
+            let text = isSelected ? "[\(name)]" : " \(name) "
+            x += buffer.put(text, at: Point(x: x, y: area.y), maxWidth: max(0, area.maxX - x), style: style) + 1
+        }
+        if focused, x + 8 < area.maxX {
+            buffer.put("←/→", at: Point(x: x + 1, y: area.y), maxWidth: area.maxX - x - 1, style: Style(.dim).on(.popup))
+        }
+    }
+}
