@@ -1,7 +1,8 @@
 import ArgumentParser
+import Synchronization
 
-struct CompletionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct CompletionsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "completions",
         abstract: "Print a shell completion script.",
         discussion: """
@@ -14,11 +15,19 @@ struct CompletionsCommand: ParsableCommand {
     @Argument(help: "bash, zsh or fish.")
     var shell: String
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard CompletionShell(rawValue: shell) != nil else { throw ValidationError("Unknown shell \(shell); use bash, zsh or fish.") }
     }
 
-    func run() throws {
-        print(TaskFlowCommand.completionScript(for: CompletionShell(rawValue: shell)!))
+    public func run() throws {
+        print(Self.root.withLock { $0 }.completionScript(for: CompletionShell(rawValue: shell)!))
     }
+
+    /// The command tree the script describes. The `taskflow` executable has a larger root
+    /// than `TaskFlowCommand` (the `ui` and `themes` commands), and sets it at start.
+    private static let root = Mutex<any ParsableCommand.Type>(TaskFlowCommand.self)
+
+    public static func describe(_ command: any ParsableCommand.Type) { root.withLock { $0 = command } }
 }

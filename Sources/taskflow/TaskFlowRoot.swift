@@ -13,6 +13,7 @@ struct TaskFlowRoot: AsyncParsableCommand {
 
     /// As `TaskFlowCommand.runAsMain`: `main.swift` cannot use `@main`.
     static func runAsMain() async -> Never {
+        CompletionsCommand.describe(TaskFlowRoot.self)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
