@@ -8,47 +8,17 @@ import Glibc
 #endif
 
 /// The real `taskflow` binary in tmux against a real `taskflow-server`.
-final class EndToEndTests: XCTestCase {
-    var server: ServerProcess!
-    var home: TemporaryDirectory!
-    var client: APIClient!
-    var sessions: [TmuxSession] = []
-
-    override func setUp() async throws {
-        server = try await ServerProcess.start()
-        home = try TemporaryDirectory(prefix: "taskflow-tui-e2e")
-        // Log in the way `taskflow login` would, so the UI finds a saved session.
-        let store = FileCredentialStore.standard(environment: environment)
-        client = APIClient(session: try Session(server: server.address, store: store))
-        try await client.register(name: "Ada", email: "ada@example.com", password: "correct horse battery")
+final class EndToEndTests: TmuxTestCase {
+    override func seed() async throws {
         for number in 1...75 {
             _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
         }
     }
 
-    override func tearDown() {
-        sessions.forEach { $0.close() }
-        server?.stop()
-        home?.remove()
-    }
-
-    var environment: [String: String] { environment(term: "tmux-256color") }
-
-    func environment(term: String) -> [String: String] {
-        [
-            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-            "TERM": term, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ]
-    }
-
-    func taskflow() throws -> String { try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path }
-
     func openUI(width: Int = 120, height: Int = 40, term: String = "tmux-256color") async throws -> TmuxSession {
-        let session = try TmuxSession(
-            [try taskflow(), "--server", server.url], environment: environment(term: term), width: width, height: height)
-        sessions.append(session)
-        try await session.waitFor("the first frame") { $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75") }
-        return session
+        try await launch(width: width, height: height, term: term) {
+            $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
+        }
     }
 
     func testFirstFrameHelpAndQuitRestoresTheTerminal() async throws {

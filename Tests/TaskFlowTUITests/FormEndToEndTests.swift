@@ -6,42 +6,14 @@ import XCTest
 
 /// Adding, editing, `$EDITOR` and deleting in the real `taskflow` binary under tmux,
 /// against a real `taskflow-server`; what was saved is checked through the API.
-final class FormEndToEndTests: XCTestCase {
-    var server: ServerProcess!
-    var home: TemporaryDirectory!
-    var client: APIClient!
-    var sessions: [TmuxSession] = []
-
-    override func setUp() async throws {
-        server = try await ServerProcess.start()
-        home = try TemporaryDirectory(prefix: "taskflow-tui-form-e2e")
-        let store = FileCredentialStore.standard(environment: environment)
-        client = APIClient(session: try Session(server: server.address, store: store))
-        try await client.register(name: "Ada", email: "ada@example.com", password: "correct horse battery")
+final class FormEndToEndTests: TmuxTestCase {
+    override func seed() async throws {
         _ = try await client.createTask(TaskChanges(title: "Water plants"))
         _ = try await client.createTask(TaskChanges(title: "Write report", description: "first draft", priority: .high))
     }
 
-    override func tearDown() {
-        sessions.forEach { $0.close() }
-        server?.stop()
-        home?.remove()
-    }
-
-    var environment: [String: String] {
-        [
-            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-            "TERM": "tmux-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ]
-    }
-
     func openUI(_ extra: [String: String] = [:]) async throws -> TmuxSession {
-        let taskflow = try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path
-        let session = try TmuxSession(
-            [taskflow, "--server", server.url], environment: environment.merging(extra) { $1 }, width: 120, height: 40)
-        sessions.append(session)
-        try await session.waitFor("the first frame") { $0.contains("Write report") && $0.contains("1–2 of 2") }
-        return session
+        try await launch(extraEnvironment: extra) { $0.contains("Write report") && $0.contains("1–2 of 2") }
     }
 
     func serverTasks() async throws -> [TaskItem] { try await client.allTasks() }

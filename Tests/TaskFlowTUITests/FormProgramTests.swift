@@ -7,25 +7,6 @@ import XCTest
 /// The form and `$EDITOR` through the whole program: keys in, the fake server's answers
 /// back through the effect runner, the screen read as the user sees it.
 final class FormProgramTests: XCTestCase {
-    func makeProgram(_ service: FakeTaskService, editor: [String: String] = [:]) -> TUIProgram<MemoryBackend> {
-        let backend = MemoryBackend(width: 120, height: 30)
-        let state = AppState(size: backend.size, now: Fixtures.now, defaultServer: "http://127.0.0.1:5000")
-        let program = TUIProgram(backend: backend, service: service, state: state, clock: { Fixtures.now })
-        program.editor = ExternalEditor(environment: editor.merging(["PATH": "/usr/bin:/bin"]) { $1 })
-        return program
-    }
-
-    func waitUntil(_ program: TUIProgram<MemoryBackend>, _ what: String, file: StaticString = #filePath, line: UInt = #line, _ condition: () -> Bool) {
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            program.step(wait: .zero)
-            if condition() { return }
-            usleep(1_000)
-        }
-        XCTFail("timed out waiting for \(what); screen:\n\(program.backend.screen)", file: file, line: line)
-    }
-
-    func screen(_ program: TUIProgram<MemoryBackend>) -> String { program.backend.screen.description }
 
     func testAValidationRoundTripShowsTheServersWordsUnderTheFieldThenSaves() {
         let service = FakeTaskService(tasks: Fixtures.tasks(3))
@@ -61,7 +42,8 @@ final class FormProgramTests: XCTestCase {
         chmod(script, 0o755)
 
         let service = FakeTaskService(tasks: [Fixtures.task(1, description: "ทดสอบ 🙂 first line")])
-        let program = makeProgram(service, editor: ["EDITOR": script, "TMPDIR": directory.path])
+        let program = makeProgram(service)
+        program.editor = ExternalEditor(environment: ["EDITOR": script, "TMPDIR": directory.path, "PATH": "/usr/bin:/bin"])
         program.start()
         waitUntil(program, "the first page") { screen(program).contains("Task 1 ") }
         program.backend.enqueue([.char("E")])

@@ -6,17 +6,8 @@ import XCTest
 
 /// Search, filter and sort in the real `taskflow` binary under tmux, answered by a real
 /// `taskflow-server`, so the query text the screen builds is the one the server reads.
-final class QueryEndToEndTests: XCTestCase {
-    var server: ServerProcess!
-    var home: TemporaryDirectory!
-    var sessions: [TmuxSession] = []
-
-    override func setUp() async throws {
-        server = try await ServerProcess.start()
-        home = try TemporaryDirectory(prefix: "taskflow-tui-query-e2e")
-        let store = FileCredentialStore.standard(environment: environment)
-        let client = APIClient(session: try Session(server: server.address, store: store))
-        try await client.register(name: "Ada", email: "ada@example.com", password: "correct horse battery")
+final class QueryEndToEndTests: TmuxTestCase {
+    override func seed() async throws {
         for number in 1...6 {
             _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
         }
@@ -25,25 +16,8 @@ final class QueryEndToEndTests: XCTestCase {
         _ = try await client.createTask(TaskChanges(title: "Report expenses", status: .inProgress))
     }
 
-    override func tearDown() {
-        sessions.forEach { $0.close() }
-        server?.stop()
-        home?.remove()
-    }
-
-    var environment: [String: String] {
-        [
-            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-            "TERM": "tmux-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ]
-    }
-
     func openUI() async throws -> TmuxSession {
-        let taskflow = try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN").path
-        let session = try TmuxSession([taskflow, "--server", server.url], environment: environment, width: 120, height: 40)
-        sessions.append(session)
-        try await session.waitFor("the first frame") { $0.contains("Report expenses") && $0.contains("1–9 of 9") }
-        return session
+        try await launch { $0.contains("Report expenses") && $0.contains("1–9 of 9") }
     }
 
     /// The first row of the list pane.

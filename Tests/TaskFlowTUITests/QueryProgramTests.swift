@@ -14,27 +14,6 @@ final class QueryProgramTests: XCTestCase {
         Fixtures.task(4, title: "Archive mail", status: .done),
     ]
 
-    func makeProgram(_ service: FakeTaskService) -> TUIProgram<MemoryBackend> {
-        let backend = MemoryBackend(width: 120, height: 30)
-        let state = AppState(size: backend.size, now: Fixtures.now, defaultServer: "http://127.0.0.1:5000")
-        return TUIProgram(backend: backend, service: service, state: state, clock: { Fixtures.now })
-    }
-
-    /// Runs the loop until `condition` holds (effects finish on other threads).
-    func waitUntil(
-        _ program: TUIProgram<MemoryBackend>, _ what: String, file: StaticString = #filePath, line: UInt = #line,
-        _ condition: () -> Bool
-    ) {
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            program.step(wait: .zero)
-            if condition() { return }
-            usleep(1_000)
-        }
-        XCTFail("timed out waiting for \(what); screen:\n\(program.backend.screen)", file: file, line: line)
-    }
-
-    func screen(_ program: TUIProgram<MemoryBackend>) -> String { program.backend.screen.description }
 
     func started(_ service: FakeTaskService) -> TUIProgram<MemoryBackend> {
         let program = makeProgram(service)

@@ -9,10 +9,4 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .stats: "Stats"
         }
     }
-
-    /// The next pane for Tab (or the previous one for Shift-Tab).
-    func cycled(by step: Int) -> Pane {
-        let count = Pane.allCases.count
-        return Pane(rawValue: ((rawValue + step) % count + count) % count)!
-    }
 }

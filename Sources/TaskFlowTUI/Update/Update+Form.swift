@@ -34,10 +34,9 @@ extension AppState {
             }
             taskForm = nil
         case c.nextField.name?:
-            form.focus = TaskForm.Field(rawValue: (form.focus.rawValue + 1) % TaskForm.Field.allCases.count)!
+            form.focus = form.focus.cycled(by: 1)
         case c.previousField.name?:
-            let count = TaskForm.Field.allCases.count
-            form.focus = TaskForm.Field(rawValue: (form.focus.rawValue + count - 1) % count)!
+            form.focus = form.focus.cycled(by: -1)
         case c.formEditor.name?:
             return [.openEditor(text: form.description.text, for: .form)]
         case c.nextValue.name? where !form.focus.isText:
@@ -149,12 +148,8 @@ extension TaskForm {
     /// Moves the focused choice (status or priority) by `delta`, wrapping around.
     mutating func step(by delta: Int) {
         switch focus {
-        case .status:
-            let count = TaskStatus.allCases.count
-            status = TaskStatus(rank: (status.rank + delta + count) % count) ?? status
-        case .priority:
-            let count = TaskPriority.allCases.count
-            priority = TaskPriority(rank: (priority.rank + delta + count) % count) ?? priority
+        case .status: status = status.cycled(by: delta)
+        case .priority: priority = priority.cycled(by: delta)
         default: break
         }
         problems[focus] = nil

@@ -9,10 +9,9 @@ extension AppState {
         let c = TUICommand.self
         switch keymap.contexts[.login]?[key]?.name {
         case c.nextField.name?:
-            form.focus = LoginForm.Field(rawValue: (form.focus.rawValue + 1) % LoginForm.Field.allCases.count)!
+            form.focus = form.focus.cycled(by: 1)
         case c.previousField.name?:
-            let count = LoginForm.Field.allCases.count
-            form.focus = LoginForm.Field(rawValue: (form.focus.rawValue + count - 1) % count)!
+            form.focus = form.focus.cycled(by: -1)
         case c.submit.name?:
             return submit(&form)
         case c.cancel.name?:
