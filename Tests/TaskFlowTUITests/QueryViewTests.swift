@@ -67,4 +67,14 @@ final class QueryViewTests: XCTestCase {
         XCTAssertTrue(text.contains("Complete a filter key or value"))
         XCTAssertTrue(text.contains("Flip the direction"))
     }
+
+    func testTheActiveFilterStaysInSightWhileAMessageHasTheFooter() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        loaded(&state, [], update(&state, .key(.char("1"))))
+        state.message = StatusMessage("Could not load stats: timed out", now: Fixtures.now)
+        let screen = lines(state)
+        XCTAssertTrue(screen[1].contains("┌ Tasks (0) · status:todo "), screen[1])
+        XCTAssertTrue(screen[2].contains("No tasks match the filter."), screen[2])
+        XCTAssertFalse(screen.last!.contains("status:todo"), "the footer has the message")
+    }
 }

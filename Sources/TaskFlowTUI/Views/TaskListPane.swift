@@ -28,12 +28,16 @@ public struct TaskListPane: Widget {
         }
         let selection = ListState(selected: tasks.count > 0 ? state.cursor - first : nil, offset: 0)
         // Local mode has no server the CLI could reach, so no `taskflow add` hint here.
-        let placeholder = "No tasks yet."
+        let placeholder = filterText.isEmpty ? "No tasks yet." : "No tasks match the filter."
         ListView(rows: rows, state: selection, isFocused: isFocused, placeholder: placeholder).render(in: inner, buffer: &buffer)
     }
 
+    /// The count, and the filter in force: it stays in sight while the footer shows a
+    /// message instead of its usual filter and range.
     private var title: String {
         let total = state.tasks.total.map { " (\(TaskText.count($0)))" } ?? ""
-        return Pane.list.title + total
+        return Pane.list.title + total + (filterText.isEmpty ? "" : " · " + filterText)
     }
+
+    private var filterText: String { FilterSyntax(now: state.now).text(of: state.query) }
 }
