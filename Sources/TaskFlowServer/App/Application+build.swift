@@ -33,7 +33,8 @@ public func buildApplication(
 /// Middleware (outermost first) and routes. Separate so tests can drive the router alone.
 public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     let configuration = services.configuration
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers as GET without the body (load balancers and `curl -I` use it).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, accessLog: configuration.accessLog))
     router.add(middleware: SecurityHeadersMiddleware(production: configuration.production))
