@@ -5,7 +5,9 @@ import XCTest
 /// The repository contract on the embedded SQLite store.
 final class SQLiteRepositoryTests: XCTestCase {
     func fixture() throws -> RepositoryFixture {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taskflow-repo-\(UUID().uuidString)/db.sqlite").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskflow-repo-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
         return RepositoryFixture(store: try SQLiteStore(path: path), rateLimits: MemoryRateLimitStore())
     }
 

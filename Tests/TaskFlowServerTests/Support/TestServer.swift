@@ -37,7 +37,15 @@ enum TestServer {
         _ test: @escaping @Sendable (any TestClientProtocol, ServerServices) async throws -> Void
     ) async throws {
         let services = try await services(configure)
+        defer { removeDatabase(of: services.configuration) }
         try await app(services).test(.router) { client in try await test(client, services) }
+    }
+
+    /// Deletes the temporary directory of a test database made by `configuration(_:)`.
+    static func removeDatabase(of configuration: ServerConfiguration) {
+        guard configuration.databaseURL.hasPrefix("sqlite:"), configuration.databaseURL.contains("/taskflow-tests-") else { return }
+        let file = URL(fileURLWithPath: String(configuration.databaseURL.dropFirst("sqlite:".count)))
+        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
     }
 }
 
