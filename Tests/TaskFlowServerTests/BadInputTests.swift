@@ -37,12 +37,23 @@ final class BadInputTests: XCTestCase {
 
     func testMalformedAndTruncatedJSON() async throws {
         try await withOneTask { client, token, task in
-            // (A trailing comma, `{"title":"abc",}`, is accepted: Foundation's parser allows it.)
-            for body in [#"{"title":"#, #"{"title":"abc""#, #"{"title":"abc",,}"#, "{title:'abc'}", "{", "", " ", "nul", #"{"title":"a"}x"#] {
+            for body in [
+                #"{"title":"#, #"{"title":"abc""#, #"{"title":"abc",,}"#, "{title:'abc'}", "{", "", " ", "nul", #"{"title":"a"}x"#,
+                #"{"title":"abc",}"#, "{\"title\":\"abc\" ,\n }",
+            ] {
                 try await Self.sendEverywhere(client, token, task, body: body, expect: .badRequest, "bad_request")
             }
             let response = try await client.json(.post, "/api/v1/tasks", token: token, body: #"{"title":"#)
             assertAPIError(response, .badRequest, "bad_request", messageContains: "JSON")
+        }
+    }
+
+    func testACommaBeforeABraceInsideAStringIsText() async throws {
+        try await TestServer.withRouter { client, _ in
+            let token = try await client.register().accessToken
+            let created = try await client.json(.post, "/api/v1/tasks", token: token, body: #"{"title":"a,} \",]"}"#)
+            XCTAssertEqual(created.status, .created)
+            XCTAssertEqual(try TaskFlowJSON.decode(TaskItem.self, from: Data(buffer: created.body)).title, #"a,} ",]"#)
         }
     }
 

@@ -26,11 +26,32 @@ enum RequestBody {
         guard String(validatingUTF8CString: data) != nil else {
             throw APIError.badRequest("request body is not valid UTF-8")
         }
+        // Foundation's decoder accepts `{"a":1,}`; RFC 8259 does not, and neither do we.
+        guard !hasTrailingComma(data) else { throw APIError.badRequest("request body is not valid JSON (a comma before } or ])") }
         do {
             return try TaskFlowJSON.decode(type, from: data)
         } catch let error as DecodingError {
             throw map(error)
         }
+    }
+
+    /// True when a `,` outside a string is followed (after whitespace) by `}` or `]`.
+    static func hasTrailingComma(_ data: Data) -> Bool {
+        var inString = false, escaped = false, afterComma = false
+        for byte in data {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if afterComma { return true }
+            case UInt8(ascii: "\""): inString = true
+            default: break
+            }
+            afterComma = byte == UInt8(ascii: ",")
+        }
+        return false
     }
 
     static func map(_ error: DecodingError) -> APIError {
