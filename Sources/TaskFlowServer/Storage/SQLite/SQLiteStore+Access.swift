@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// A write transaction. Disk full, I/O errors and lock timeouts become
+    /// A write, atomic on its own, committed with the writes that arrive beside it (see
+    /// `GroupCommit`). Disk full, I/O errors and lock timeouts become
     /// `StorageError.unavailable` (503, "try again"), never a 500 or half a change: SQLite
-    /// rolls the transaction back.
+    /// rolls the write back.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.write(body)
+            return try await writer.write(body)
         } catch let error as DatabaseError where error.isEnvironmental {
             throw StorageError.unavailable(error.message ?? "database unavailable")
         }

@@ -3,10 +3,13 @@ import GRDB
 import TaskFlowCore
 
 /// The embedded store: one SQLite file in WAL mode, written with full fsync so an
-/// acknowledged write survives a crash of the process (and of the machine). One server
-/// process owns the file; several instances share PostgreSQL instead.
+/// acknowledged write survives a crash of the process (and of the machine); writes that
+/// arrive together share one commit (`GroupCommit`). One server process owns the file;
+/// several instances share PostgreSQL instead.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    /// Every write goes through it: concurrent writes share a transaction and its fsync.
+    let writer: GroupCommit
     /// The per-user change counters as last committed (see `changeCounter`).
     let counters = ChangeCounterMirror()
 
@@ -20,6 +23,7 @@ public final class SQLiteStore: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         pool = try DatabasePool(path: path, configuration: config)
         try SQLiteMigrations.migrator.migrate(pool)
+        writer = GroupCommit(pool: pool)
     }
 }
 
