@@ -61,6 +61,23 @@ final class RateLimitTests: XCTestCase {
         }
     }
 
+    func testPreflightsAreNotCountedAndNeverRefused() async throws {
+        let origin = "https://app.example.com"
+        try await TestServer.withRouter({ Self.small(&$0); $0.allowedOrigins = [origin] }) { client, _ in
+            func preflight() async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/tasks", method: .options, headers: [.origin: origin, .accessControlRequestMethod: "GET"], body: nil)
+            }
+            for _ in 0..<5 { check(try await preflight().headers[.rateLimitRemaining], "3") }
+            for _ in 0..<4 { _ = try await client.get("/api/v1/tasks", headers: [.origin: origin]) }
+            let limited = try await preflight()
+            check(limited.status, .noContent, "the request after it gets the 429, readable by the page")
+            check(limited.headers[.rateLimitRemaining], "0")
+            check(limited.headers[.accessControlAllowOrigin], origin)
+            check(try await client.get("/api/v1/tasks", headers: [.origin: origin]).status, .tooManyRequests)
+        }
+    }
+
     func testLimitIsKeyedPerUserAndPerAddress() async throws {
         try await TestServer.withRouter(Self.small) { client, services in
             let ann = try await services.directUser(email: "ann@example.com").token

@@ -65,6 +65,14 @@ final class SecurityTests: XCTestCase {
             }
             XCTAssertEqual(preflight.headers[.vary], "Origin")
             XCTAssertEqual(preflight.headers[.xContentTypeOptions], "nosniff")
+            // Every /api answer carries the RateLimit headers; a preflight is not counted.
+            let remaining = try XCTUnwrap(preflight.headers[.rateLimitRemaining])
+            let again = try await client.execute(
+                uri: "/api/v1/tasks", method: .options,
+                headers: [.origin: "https://app.example.com", .accessControlRequestMethod: "GET"], body: nil)
+            XCTAssertEqual(again.status, .noContent)
+            XCTAssertEqual(again.headers[.rateLimitRemaining], remaining)
+            XCTAssertNotNil(again.headers[.rateLimitPolicy])
 
             let simple = try await client.get("/api/v1/tasks", headers: [.origin: "http://localhost:3000"])
             XCTAssertEqual(simple.status, .unauthorized)

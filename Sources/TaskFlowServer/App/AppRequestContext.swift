@@ -15,6 +15,9 @@ public struct AppRequestContext: RequestContext {
     public var requestID = ""
     /// The address rate limits and login throttling are keyed by (see `ClientAddress`).
     public var clientAddress = "unknown"
+    /// A CORS preflight from an allowed origin: it passes identity and rate limiting (for
+    /// the RateLimit headers, without counting) and is answered by `PreflightMiddleware`.
+    public var isPreflight = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

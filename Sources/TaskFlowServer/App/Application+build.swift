@@ -44,6 +44,7 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
         router.add(middleware: RateLimitMiddleware(
             store: services.rateLimits, limit: configuration.rateLimitMaxRequests, window: configuration.rateLimitWindowSeconds))
     }
+    router.add(middleware: PreflightMiddleware())
     router.add(middleware: ErrorMiddleware())
 
     OperationsController(database: services.store, metrics: services.metrics).addRoutes(to: router)

@@ -15,7 +15,9 @@ struct AllowListCORSMiddleware: RouterMiddleware {
         }
         var response: Response
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
-            response = Response(status: .noContent)
+            var preflight = context
+            preflight.isPreflight = true
+            response = try await next(request, preflight)
             response.headers[.accessControlAllowMethods] = Self.allowMethods
             response.headers[.accessControlAllowHeaders] = Self.allowHeaders
             response.headers[.accessControlMaxAge] = "600"

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// The global limit on `/api`: `limit` requests per window, keyed by user when the token is
 /// valid, else by client address. Every `/api` answer says where the client stands; 304s
-/// are given back, so polling with ETags costs nothing.
+/// are given back, so polling with ETags costs nothing, and CORS preflights are not counted.
 struct RateLimitMiddleware: RouterMiddleware {
     let store: any RateLimitStore
     let limit: Int
@@ -16,7 +16,11 @@ struct RateLimitMiddleware: RouterMiddleware {
         let now = Date()
         let state: WindowCount
         do {
-            state = try await store.hit(key: key, window: window, now: now)
+            // A browser's preflight is not the client's request: it is told where it
+            // stands but costs nothing.
+            state = context.isPreflight
+                ? try await store.peek(key: key, window: window, now: now)
+                : try await store.hit(key: key, window: window, now: now)
         } catch let error as StorageError where error.isUnavailable {
             // Shared counters live in the database; without it, answer 503 like any other call.
             return APIError.unavailable.response()
@@ -24,7 +28,9 @@ struct RateLimitMiddleware: RouterMiddleware {
         let reset = state.secondsUntilReset(from: now)
         var response: Response
         var remaining = max(0, limit - state.count)
-        if state.count > limit {
+        // Over the limit, the request itself gets the 429 (readable by the page's script);
+        // a refused preflight would only show as a network error.
+        if state.count > limit, !context.isPreflight {
             response = APIError.rateLimited(
                 "too many requests: \(limit) per \(window) seconds; retry in \(reset) seconds", retryAfter: reset
             ).response()
