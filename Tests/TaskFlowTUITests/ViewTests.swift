@@ -55,6 +55,15 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(ScreenView.render(state).frame.description, NARROW)
     }
 
+    func testTheHelpScrollsToItsLastLine() {
+        var state = Fixtures.mainState(size: Size(width: 100, height: 24), all: tasks)
+        _ = update(&state, .key(.char("?")))
+        for _ in 0..<200 { _ = update(&state, .key(.char("j"))) }
+        let screen = ScreenView.render(state).frame.description
+        XCTAssertTrue(screen.contains("No, keep things as they are"), "the last binding can be reached:\n\(screen)")
+        XCTAssertGreaterThan(state.helpScroll, 0)
+    }
+
     func testAHundredColumnsShowAllThreePanes() {
         var state = Fixtures.mainState(size: Size(width: 100, height: 24), all: tasks)
         _ = update(&state, .key(.tab))

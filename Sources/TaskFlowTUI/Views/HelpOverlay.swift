@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// The `?` overlay: every binding of the list, the detail pane, the global keys, the
-/// search/filter line and the sort popup, with
+/// search/filter line, the sort popup, the add/edit form and the delete question, with
 /// their help text, straight from the keymap that dispatches them.
 public struct HelpOverlay: Widget {
     public var keymap: Keymap
@@ -30,7 +30,8 @@ public struct HelpOverlay: Widget {
 
     public static func maxScroll(keymap: Keymap, screen: Size) -> Int {
         let lines = HelpView(sections(keymap)).lines().count
-        let area = Rect(x: 0, y: 0, width: screen.width, height: screen.height)
+        // The area the overlay is drawn in: the screen less the header and footer lines.
+        let area = Rect(x: 0, y: 1, width: screen.width, height: max(0, screen.height - 2))
         return max(0, lines - popup(lineCount: lines, in: area).contentArea(in: area).height)
     }
 
