@@ -21,6 +21,8 @@ set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
 ROOT=$PWD
+BENCH_NAME=cluster.sh
+source bench/lib.sh
 
 build=auto
 binary=""
@@ -30,7 +32,6 @@ threads=2
 tasks=2000
 events=300
 
-die() { echo "bench/cluster.sh: $*" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --build) build=yes ;;
@@ -41,7 +42,7 @@ while [[ $# -gt 0 ]]; do
         --threads) threads="${2:?--threads needs a number}"; shift ;;
         --tasks) tasks="${2:?--tasks needs a number}"; shift ;;
         --events) events="${2:?--events needs a number}"; shift ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) usage "$0"; exit 0 ;;
         *) die "unknown option $1 (try --help)" ;;
     esac
     shift
@@ -49,17 +50,10 @@ done
 [[ $duration =~ ^[0-9]+$ ]] && duration="${duration}s"
 [[ $duration =~ ^[0-9]+[smh]$ ]] || die "--duration must look like 20, 20s or 1m"
 for n in "$connections" "$threads" "$tasks" "$events"; do [[ $n =~ ^[0-9]+$ ]] || die "counts must be numbers"; done
-for tool in wrk curl python3 psql; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+require_tools wrk curl python3 psql
 
-if [[ -z $binary ]]; then
-    binary=".build/release/taskflow-server"
-    if [[ $build == yes || ( $build == auto && ! -x $binary ) ]]; then
-        echo "==> swift build -c release --product taskflow-server (this takes several minutes)"
-        swift build -c release --product taskflow-server
-    fi
-fi
-[[ -x $binary ]] || die "no server binary at $binary"
-binary=$(readlink -f "$binary")
+scratch=".build-bench"
+binary=$(build_product taskflow-server "$binary")
 case $binary in */debug/*) echo "note: $binary is a debug build; figures are far below a release build's" ;; esac
 
 source .ci/services
@@ -80,7 +74,6 @@ cleanup() { local status=$?; stop_all; rm -rf "$work"; exit "$status"; }
 trap cleanup EXIT
 trap 'exit 130' INT
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 secret="bench-secret-0123456789abcdef0123456789"
 
 # start_cluster N: a fresh database, N instances, nginx in front; sets $base and $ports.
@@ -135,33 +128,7 @@ EOF
 }
 
 # seed: a user with $tasks tasks through nginx; prints the access token.
-seed() {
-    BASE="$base" TASKS="$tasks" python3 - <<'PY'
-import http.client, json, os, sys, threading, urllib.parse
-base = urllib.parse.urlsplit(os.environ["BASE"]); total = int(os.environ["TASKS"])
-def call(c, method, path, body, token=None):
-    h = {"Content-Type": "application/json"}
-    if token: h["Authorization"] = "Bearer " + token
-    c.request(method, path, body=json.dumps(body), headers=h); r = c.getresponse(); return r.status, r.read()
-c = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-s, d = call(c, "POST", "/api/v1/auth/register", {"name": "Bench", "email": "bench@example.com", "password": "bench-password-1"})
-if s != 201: sys.exit(f"register answered {s}: {d[:200]!r}")
-token = json.loads(d)["accessToken"]
-lock = threading.Lock(); counter = iter(range(total)); failures = []
-def worker():
-    c = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-    while True:
-        with lock: i = next(counter, None)
-        if i is None: return
-        s, d = call(c, "POST", "/api/v1/tasks", {"title": f"Seeded task {i}", "description": "bench data"}, token)
-        if s != 201:
-            with lock: failures.append(s)
-threads = [threading.Thread(target=worker) for _ in range(8)]
-[t.start() for t in threads]; [t.join() for t in threads]
-if failures: sys.exit(f"{len(failures)} creates failed")
-print(token)
-PY
-}
+seed() { seed_tasks "$base" bench@example.com "$tasks"; }
 
 # bench NAME wrk-arguments…: prints "requests/s p50 p99 errors".
 bench() {

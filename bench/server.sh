@@ -9,7 +9,7 @@
 # Options:
 #   --build / --no-build     always build / never build (default: build only if missing)
 #   --binary PATH            benchmark this taskflow-server binary (implies --no-build)
-#   --scratch-path DIR       SwiftPM build directory (default .build)
+#   --scratch-path DIR       SwiftPM build directory (default .build-bench)
 #   --duration N[s|m]        wrk duration per route (default 20s)
 #   --connections N          wrk connections (default 64)
 #   --threads N              wrk threads (default 2)
@@ -20,17 +20,18 @@ set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
 ROOT=$PWD
+BENCH_NAME=server.sh
+source bench/lib.sh
 
 build=auto
 binary=""
-scratch=".build"
+scratch=".build-bench"
 duration="20s"
 connections=64
 threads=2
 tasks=10000
 strict=0
 
-die() { echo "bench/server.sh: $*" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --build) build=yes ;;
@@ -42,7 +43,7 @@ while [[ $# -gt 0 ]]; do
         --threads) threads="${2:?--threads needs a number}"; shift ;;
         --tasks) tasks="${2:?--tasks needs a number}"; shift ;;
         --strict) strict=1 ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) usage "$0"; exit 0 ;;
         *) die "unknown option $1 (try --help)" ;;
     esac
     shift
@@ -54,139 +55,26 @@ done
 [[ $tasks =~ ^[0-9]+$ ]] || die "--tasks must be a number"
 (( connections >= threads )) || die "--connections must be at least --threads"
 
-for tool in wrk curl python3; do
-    command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y $tool)"
-done
+require_tools wrk curl python3
 
-# ---- build -----------------------------------------------------------------------------
-if [[ -z $binary ]]; then
-    binary="$scratch/release/taskflow-server"
-    if [[ $build == yes || ( $build == auto && ! -x $binary ) ]]; then
-        echo "==> swift build -c release --product taskflow-server (this takes several minutes)"
-        start=$SECONDS
-        swift build -c release --product taskflow-server --scratch-path "$scratch"
-        echo "    built in $(( SECONDS - start )) s"
-    fi
-fi
-[[ -x $binary ]] || die "no server binary at $binary (run without --no-build, or pass --binary)"
-binary=$(readlink -f "$binary")
-
-# ---- start the server ------------------------------------------------------------------
+# ---- build and start ---------------------------------------------------------------------
+binary=$(build_product taskflow-server "$binary")
 work=$(mktemp -d "${TMPDIR:-/tmp}/taskflow-bench.XXXXXX")
-server_pid=""
 cleanup() {
     local status=$?
-    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    stop_server
     rm -rf "$work"
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-echo "==> starting $binary on $base (database in $work)"
-(
-    cd "$work"
-    export HOST=127.0.0.1 PORT="$port"
-    export DATABASE_URL="sqlite:$work/bench.sqlite"
-    export RATE_LIMIT_MAX_REQUESTS=0 LOG_LEVEL=error JWT_EXPIRES_IN=1h
-    unset TASKFLOW_ENV FRONTEND_URL TRUSTED_PROXIES
-    exec "$binary"
-) >"$work/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 300); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "bench/server.sh: the server exited during start; its output:" >&2
-        cat "$work/server.log" >&2
-        exit 1
-    fi
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] && break
-    sleep 0.1
-done
-[[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] \
-    || { echo "bench/server.sh: /health did not answer 200 within 30 s" >&2; cat "$work/server.log" >&2; exit 1; }
+start_server "$binary" "$work"
 
 # ---- a user with many tasks ------------------------------------------------------------
 echo "==> registering a user and seeding $tasks tasks"
 start=$SECONDS
-token=$(BASE="$base" TASKS="$tasks" python3 - <<'PY'
-import http.client, json, os, random, sys, threading, urllib.parse
-
-base = urllib.parse.urlsplit(os.environ["BASE"])
-total = int(os.environ["TASKS"])
-
-def connect():
-    return http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-
-def call(conn, method, path, body, token=None):
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    conn.request(method, path, body=json.dumps(body), headers=headers)
-    response = conn.getresponse()
-    data = response.read()
-    return response.status, data
-
-conn = connect()
-status, data = call(conn, "POST", "/api/v1/auth/register",
-                    {"name": "Bench", "email": "bench@example.com", "password": "bench-password-1"})
-if status != 201:
-    sys.exit(f"register answered {status}: {data[:300]!r}")
-token = json.loads(data)["accessToken"]
-
-words = ("release notes review deploy invoice meeting backup refactor design draft "
-         "budget report migrate upgrade triage plan").split()
-failures = []
-lock = threading.Lock()
-counter = iter(range(total))
-
-def worker(seed):
-    rng = random.Random(seed)
-    c = connect()
-    while True:
-        with lock:
-            i = next(counter, None)
-        if i is None:
-            return
-        body = {
-            "title": f"{rng.choice(words).capitalize()} {rng.choice(words)} {i}",
-            "description": " ".join(rng.choice(words) for _ in range(rng.randint(0, 12))),
-            "status": rng.choice(["todo", "todo", "in-progress", "done"]),
-            "priority": rng.choice(["low", "medium", "medium", "high"]),
-        }
-        if rng.random() < 0.7:
-            body["dueDate"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        try:
-            status, data = call(c, "POST", "/api/v1/tasks", body, token)
-        except (OSError, http.client.HTTPException) as error:
-            c.close()
-            c = connect()
-            status, data = 0, str(error).encode()
-        if status != 201:
-            with lock:
-                failures.append((status, data[:200]))
-                if len(failures) > 20:
-                    return
-
-threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-if failures:
-    sys.exit(f"{len(failures)} creates failed, first: {failures[0]!r}")
-print(token)
-PY
-)
+token=$(seed_tasks "$base" bench@example.com "$tasks")
 seed_seconds=$(( SECONDS - start ))
 echo "    seeded in ${seed_seconds} s"
 

@@ -22,6 +22,8 @@
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
+BENCH_NAME=tui.sh
+source bench/lib.sh
 
 build=auto
 taskflow=""
@@ -31,7 +33,6 @@ tasks=10000
 keys=300
 strict=0
 
-die() { echo "bench/tui.sh: $*" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --build) build=yes ;;
@@ -42,30 +43,16 @@ while [[ $# -gt 0 ]]; do
         --tasks) tasks="${2:?--tasks needs a number}"; shift ;;
         --keys) keys="${2:?--keys needs a number}"; shift ;;
         --strict) strict=1 ;;
-        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) usage "$0"; exit 0 ;;
         *) die "unknown option $1 (try --help)" ;;
     esac
     shift
 done
 [[ $tasks =~ ^[1-9][0-9]*$ ]] || die "--tasks must be a positive number"
 [[ $keys =~ ^[1-9][0-9]*$ ]] || die "--keys must be a positive number"
-for tool in tmux curl python3; do
-    command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y $tool)"
-done
+require_tools tmux curl python3
 
 # ---- build -----------------------------------------------------------------------------
-build_product() {  # product, current path → path
-    local product=$1 path=$2
-    if [[ -z $path ]]; then
-        path="$scratch/release/$product"
-        if [[ $build == yes || ( $build == auto && ! -x $path ) ]]; then
-            echo "==> swift build -c release --product $product (this takes minutes)" >&2
-            swift build -c release --static-swift-stdlib --product "$product" --scratch-path "$scratch" >&2
-        fi
-    fi
-    [[ -x $path ]] || die "no $product binary at $path (run without --no-build, or pass its path)"
-    readlink -f "$path"
-}
 server=$(build_product taskflow-server "$server")
 taskflow=$(build_product taskflow "$taskflow")
 
@@ -77,10 +64,7 @@ cleanup() {
     local status=$?
     tmux -L "$socket" kill-server 2>/dev/null || true
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
-    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -KILL "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    stop_server
     rm -rf "$work"
     exit "$status"
 }
@@ -88,75 +72,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-echo "==> starting $server on $base"
-(
-    cd "$work"
-    export PORT="$port" DATABASE_URL="sqlite:$work/bench.sqlite"
-    export RATE_LIMIT_MAX_REQUESTS=1000000000 LOG_LEVEL=error JWT_EXPIRES_IN=1h
-    unset TASKFLOW_ENV
-    exec "$server"
-) >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 300); do
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; die "the server exited during start"; }
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] && break
-    sleep 0.1
-done
-[[ $(curl -s -o /dev/null -w '%{http_code}' "$base/health" || true) == 200 ]] || die "/health did not answer within 30 s"
+start_server "$server" "$work"
 
 # ---- seed through the API ----------------------------------------------------------------
 echo "==> registering a user and creating $tasks tasks through the API"
-BASE="$base" TASKS="$tasks" python3 - <<'PY'
-import http.client, json, os, random, sys, threading, urllib.parse
-
-base = urllib.parse.urlsplit(os.environ["BASE"])
-total = int(os.environ["TASKS"])
-
-def call(conn, method, path, body, token=None):
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    conn.request(method, path, body=json.dumps(body), headers=headers)
-    response = conn.getresponse()
-    return response.status, response.read()
-
-conn = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-status, data = call(conn, "POST", "/api/v1/auth/register",
-                    {"name": "Bench", "email": "tui-bench@example.com", "password": "bench-password-1"})
-if status != 201:
-    sys.exit(f"register answered {status}: {data[:300]!r}")
-token = json.loads(data)["accessToken"]
-
-words = "release notes review deploy invoice meeting backup refactor design draft 日本語 🚀".split()
-counter, lock, failures = iter(range(total)), threading.Lock(), []
-
-def worker(seed):
-    rng, c = random.Random(seed), http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-    while True:
-        with lock:
-            i = next(counter, None)
-        if i is None:
-            return
-        body = {"title": f"{rng.choice(words)} {rng.choice(words)} {i}",
-                "description": " ".join(rng.choice(words) for _ in range(rng.randint(0, 40))),
-                "status": rng.choice(["todo", "todo", "in-progress", "done"]),
-                "priority": rng.choice(["low", "medium", "high"])}
-        if rng.random() < 0.7:
-            body["dueDate"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        status, data = call(c, "POST", "/api/v1/tasks", body, token)
-        if status != 201:
-            with lock:
-                failures.append((status, data[:200]))
-            return
-
-threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
-for t in threads: t.start()
-for t in threads: t.join()
-if failures:
-    sys.exit(f"{len(failures)} creates failed, first: {failures[0]!r}")
-PY
+seed_tasks "$base" tui-bench@example.com "$tasks" --max-words 40 >/dev/null
 
 # The screen signs in like a user would: a saved login in a throwaway config directory.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
