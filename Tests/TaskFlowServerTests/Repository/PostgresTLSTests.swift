@@ -84,4 +84,22 @@ final class PostgresTLSTests: XCTestCase {
             XCTAssertTrue("\(String(reflecting: error))".localizedCaseInsensitiveContains("certificate"), String(reflecting: error))
         }
     }
+
+    func testTheStoreStopsAtOnceOnProblemsThatWaitingWillNotCure() async throws {
+        for (query, database, expected) in [
+            ("sslmode=verify-full", "postgres", "TLS certificate is not trusted"),
+            ("sslmode=disable", "taskflow_no_such_database", "database \"taskflow_no_such_database\" does not exist"),
+        ] {
+            let started = ContinuousClock.now
+            do {
+                let store = try await PostgresStore(
+                    url: try url(query, database: database), pool: PostgresTestDatabase.testPool, logger: PostgresTestDatabase.logger)
+                store.shutdown()
+                XCTFail("\(query) \(database) opened")
+            } catch {
+                XCTAssertTrue("\(error)".contains(expected), "\(error)")
+            }
+            XCTAssertLessThan(ContinuousClock.now - started, .seconds(10), "no 30 s of retrying for \(query)")
+        }
+    }
 }

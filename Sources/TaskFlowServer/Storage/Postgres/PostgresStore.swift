@@ -15,6 +15,7 @@ public final class PostgresStore: Sendable {
     /// starting together take turns).
     public init(url: String, pool: DatabasePoolSettings = DatabasePoolSettings(), logger: Logger) async throws {
         endpoint = try PostgresEndpoint(url: url)
+        try await Self.refuseLastingProblems(endpoint, logger: logger)
         self.logger = logger
         queryTimeout = .milliseconds(pool.queryTimeoutMillis)
         let client = PostgresClient(configuration: endpoint.clientConfiguration(pool: pool), backgroundLogger: logger)
@@ -29,6 +30,35 @@ public final class PostgresStore: Sendable {
     }
 
     deinit { runner.cancel() }
+
+    /// One direct connection before the pool, so a problem that waiting will not cure (an
+    /// untrusted certificate, a server without TLS under `sslmode=require`, a wrong
+    /// password, a database that does not exist) stops the start at once, naming itself.
+    /// A database that is not up yet is left to the pool, which keeps trying.
+    private static func refuseLastingProblems(_ endpoint: PostgresEndpoint, logger: Logger) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: try endpoint.connectionConfiguration(), id: 0, logger: logger)
+            try? await connection.close()
+        } catch let error as PSQLError {
+            let reason: String? =
+                switch error.code {
+                case .sslUnsupported: "the server does not offer TLS, and sslmode=\(endpoint.tlsMode.rawValue) requires it"
+                // Class 28 (authorization) and 3D000 (no such database); others, such as
+                // "too many connections" or "starting up", may pass.
+                case .server where error.serverInfo?[.sqlState].map({ $0.hasPrefix("28") || $0 == "3D000" }) == true:
+                    "the server refused: \(error.serverInfo?[.message] ?? "\(error.code)")"
+                case .connectionError where "\(error.underlying as Any)".contains("CERTIFICATE_VERIFY_FAILED"):
+                    "the server's TLS certificate is not trusted (sslmode=\(endpoint.tlsMode.rawValue); give its root with sslrootcert=FILE)"
+                case .connectionError where "\(error.underlying as Any)".contains("SSL"):
+                    "TLS failed: \(error.underlying.map { "\($0)" } ?? "")"
+                case .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
+                    "authentication failed (\(error.code))"
+                default: nil
+                }
+            if let reason { throw ConfigurationError("cannot use DATABASE_URL: \(reason)") }
+        }
+    }
 
     /// Closes the pool; calls made after this fail.
     public func shutdown() { runner.cancel() }
