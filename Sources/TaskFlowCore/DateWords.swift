@@ -48,7 +48,7 @@ public enum DateWords {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     /// 0 for Monday … 6 for Sunday. 1970-01-01 was a Thursday (index 3).
-    static func weekdayIndex(_ date: Date) -> Int {
+    public static func weekdayIndex(_ date: Date) -> Int {
         let days = DueDate.startOfDay(date).millis / 86_400_000
         return ((days + 3) % 7 + 7) % 7
     }

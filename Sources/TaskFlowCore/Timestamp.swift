@@ -102,7 +102,9 @@ public enum Timestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+    /// Year, month and day of the day `z0` days after 1970-01-01 (Howard Hinnant's
+    /// days-to-civil algorithm, proleptic Gregorian).
+    public static func civil(fromDays z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -237,4 +237,12 @@ final class FormUpdateTests: XCTestCase {
         _ = update(&state, .key(.char("a")))
         XCTAssertEqual(update(&state, .key(.ctrl("e"))), [.openEditor(text: "", for: .form)])
     }
+
+    func testTheDueFieldPreviewsTheDayItMeans() {
+        var form = TaskForm()
+        form.due.setText("2026-12-04")
+        XCTAssertEqual(TaskFormView(form: form, now: Fixtures.now).duePreview.0, "→ Fri 2026-12-04 (in 3d)")
+        form.due.setText("mon")
+        XCTAssertEqual(TaskFormView(form: form, now: Fixtures.now).duePreview.0, "→ Mon 2026-12-07 (in 6d)")
+    }
 }

@@ -93,8 +93,7 @@ public struct TaskFormView {
         case .failure: return ("today, tomorrow, +3d, fri, 2026-12-24", .warning)
         case .success(nil): return ("today, tomorrow, +3d, fri, 2026-12-24", .dim)
         case .success(let date?):
-            let days = DueDate.startOfDay(date).millis / 86_400_000
-            let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+            let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][DateWords.weekdayIndex(date)]
             return ("→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))", .dim)
         }
     }

@@ -64,22 +64,9 @@ public enum TaskText {
         let minutes = Int((date.timeIntervalSince1970 / 60).rounded(.down))
         let days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
         let minuteOfDay = minutes - days * 1440
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let (year, month, day) = Timestamp.civil(fromDays: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         return "\(year)-\(two(month))-\(two(day)) \(two(minuteOfDay / 60)):\(two(minuteOfDay % 60)) UTC"
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian, UTC).
-    static func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `1,234`: thousands grouped the same way whatever the locale.
