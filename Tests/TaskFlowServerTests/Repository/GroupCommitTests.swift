@@ -17,6 +17,27 @@ final class GroupCommitTests: XCTestCase {
         return pool
     }
 
+    /// Runs `write(n)` for every n at once through `writer`; answers which ones succeeded.
+    private func outcomes(
+        of numbers: [Int], through writer: GroupCommit, _ write: @escaping @Sendable (Int, Database) throws -> Void
+    ) async -> [Int: Bool] {
+        await withTaskGroup(of: (Int, Bool).self) { group in
+            for n in numbers {
+                group.addTask {
+                    do {
+                        try await writer.write { db in try write(n, db) }
+                        return (n, true)
+                    } catch {
+                        return (n, false)
+                    }
+                }
+            }
+            var outcomes: [Int: Bool] = [:]
+            for await (n, ok) in group { outcomes[n] = ok }
+            return outcomes
+        }
+    }
+
     func testConcurrentWritesAllLandInFewerTransactions() async throws {
         let pool = try pool()
         let writer = GroupCommit(pool: pool)
@@ -42,23 +63,9 @@ final class GroupCommitTests: XCTestCase {
         struct Refused: Error {}
         let pool = try pool()
         let writer = GroupCommit(pool: pool)
-        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
-            for n in 1...50 {
-                group.addTask {
-                    do {
-                        try await writer.write { db in
-                            try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n])
-                            if n % 5 == 0 { throw Refused() }  // after its insert: the insert must be undone
-                        }
-                        return (n, true)
-                    } catch {
-                        return (n, false)
-                    }
-                }
-            }
-            var outcomes: [Int: Bool] = [:]
-            for await (n, ok) in group { outcomes[n] = ok }
-            return outcomes
+        let outcomes = await outcomes(of: Array(1...50), through: writer) { n, db in
+            try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n])
+            if n % 5 == 0 { throw Refused() }  // after its insert: the insert must be undone
         }
         for n in 1...50 { XCTAssertEqual(outcomes[n], n % 5 != 0, "write \(n)") }
         let stored = try await pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM t ORDER BY n") }
@@ -68,21 +75,12 @@ final class GroupCommitTests: XCTestCase {
     func testAConstraintViolationFailsOnlyItsOwnWrite() async throws {
         let pool = try pool()
         let writer = GroupCommit(pool: pool)
-        let failures = await withTaskGroup(of: Bool.self) { group in
-            for n in [1, 1, 2] {
-                group.addTask {
-                    do {
-                        try await writer.write { db in try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n]) }
-                        return false
-                    } catch {
-                        return true
-                    }
-                }
-            }
-            var failures = 0
-            for await failed in group where failed { failures += 1 }
-            return failures
+        // Two writes of 1 and one of 2: tagged 1, 2, 3 so that each has its own outcome.
+        let values = [1: 1, 2: 1, 3: 2]
+        let outcomes = await outcomes(of: [1, 2, 3], through: writer) { tag, db in
+            try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [values[tag]!])
         }
+        let failures = outcomes.values.filter { !$0 }.count
         XCTAssertEqual(failures, 1, "exactly one of the two 1s fails")
         let stored = try await pool.read { db in try Int.fetchAll(db, sql: "SELECT n FROM t ORDER BY n") }
         XCTAssertEqual(stored, [1, 2])
@@ -96,22 +94,8 @@ final class GroupCommitTests: XCTestCase {
         }
         try await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = 60") }
         let writer = GroupCommit(pool: pool)
-        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
-            for n in 1...100 {
-                group.addTask {
-                    do {
-                        try await writer.write { db in
-                            try db.execute(sql: "INSERT INTO blobs (n, b) VALUES (?, zeroblob(6000))", arguments: [n])
-                        }
-                        return (n, true)
-                    } catch {
-                        return (n, false)
-                    }
-                }
-            }
-            var outcomes: [Int: Bool] = [:]
-            for await (n, ok) in group { outcomes[n] = ok }
-            return outcomes
+        let outcomes = await outcomes(of: Array(1...100), through: writer) { n, db in
+            try db.execute(sql: "INSERT INTO blobs (n, b) VALUES (?, zeroblob(6000))", arguments: [n])
         }
         let answered = Set(outcomes.filter(\.value).keys)
         XCTAssertFalse(answered.isEmpty, "some writes fit")
