@@ -11,6 +11,7 @@ import time
 import ssl
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from peer_lifetime import exit_with_parent
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,19 +40,6 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def exit_with_parent():
-    """Exit when the test process that started us goes away (our stdin closes), so a
-    killed test run leaves no server behind."""
-    import os
-    import threading
-
-    def watch():
-        sys.stdin.read()
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 exit_with_parent()

@@ -12,6 +12,7 @@ import sys
 
 import socketio
 from werkzeug.serving import make_server
+from peer_lifetime import exit_with_parent
 
 sio = socketio.Server(async_mode="threading", ping_interval=1, ping_timeout=4, transports=["websocket"])
 app = socketio.WSGIApp(sio)
@@ -43,19 +44,6 @@ def emit_sequence(sid):
     sio.emit("something-else", {"ignored": True}, to=sid)
     sio.emit("task-updated", task(2, "done"), to=sid)
     sio.emit("task-deleted", {"id": "t1", "version": 3}, to=sid)
-
-
-def exit_with_parent():
-    """Exit when the test process that started us goes away (our stdin closes), so a
-    killed test run leaves no server behind."""
-    import os
-    import threading
-
-    def watch():
-        sys.stdin.read()
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 exit_with_parent()

@@ -9,6 +9,7 @@ import ssl
 import sys
 
 from websockets.asyncio.server import serve
+from peer_lifetime import exit_with_parent
 
 
 async def handler(ws):
@@ -49,19 +50,6 @@ async def main():
         port = server.sockets[0].getsockname()[1]
         print(f"READY {port}", flush=True)
         await asyncio.Future()
-
-
-def exit_with_parent():
-    """Exit when the test process that started us goes away (our stdin closes), so a
-    killed test run leaves no server behind."""
-    import os
-    import threading
-
-    def watch():
-        sys.stdin.read()
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 exit_with_parent()
