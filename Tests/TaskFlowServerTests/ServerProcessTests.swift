@@ -3,6 +3,7 @@ import HummingbirdWSClient
 import Logging
 import TaskFlowCore
 import XCTest
+import TaskFlowTestSupport
 
 /// The `taskflow-server` executable as an operator runs it: environment, signals, files.
 final class ServerProcessTests: XCTestCase {
@@ -28,9 +29,8 @@ final class ServerProcessTests: XCTestCase {
     }
 
     func testAcknowledgedWriteSurvivesKill9AndTokensSurviveRestart() async throws {
-        let first = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        let first = try await ServerProcess.start(["DATABASE_URL": databaseURL, "JWT_SECRET": nil])
         defer { first.stop() }
-        try await first.waitUntilHealthy()
         let ann = try await register(first)
         let (created, status) = try await HTTP.request(
             "POST", "http://127.0.0.1:\(first.port)/api/v1/tasks", headers: ["Authorization": "Bearer \(ann.accessToken)"],
@@ -45,9 +45,8 @@ final class ServerProcessTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: secretPath)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
 
-        let second = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        let second = try await ServerProcess.start(["DATABASE_URL": databaseURL, "JWT_SECRET": nil])
         defer { second.stop() }
-        try await second.waitUntilHealthy()
         let (fetched, fetchStatus) = try await HTTP.request(
             "GET", "http://127.0.0.1:\(second.port)/api/v1/tasks/\(task.id)", headers: ["Authorization": "Bearer \(ann.accessToken)"])
         XCTAssertEqual(fetchStatus, 200, fetched)
@@ -55,9 +54,8 @@ final class ServerProcessTests: XCTestCase {
     }
 
     func testSIGTERMClosesSocketsWith1001AndExitsCleanly() async throws {
-        let server = try ServerProcess(environment: ["DATABASE_URL": databaseURL])
+        let server = try await ServerProcess.start(["DATABASE_URL": databaseURL])
         defer { server.stop() }
-        try await server.waitUntilHealthy()
         let ann = try await register(server)
         let probe = SocketIOProbe(port: server.port)
         var messages = probe.messages.makeAsyncIterator()
@@ -71,27 +69,24 @@ final class ServerProcessTests: XCTestCase {
 
     func testProductionRefusesAShortOrMissingSecret() async throws {
         for secret in [nil, "too short"] {
-            var environment = ["DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production"]
-            environment["JWT_SECRET"] = secret
-            let server = try ServerProcess(environment: environment)
+            let server = try ServerProcess.launch(["DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production", "JWT_SECRET": secret])
             defer { server.stop() }
             let status = try await server.waitForExit()
             XCTAssertEqual(status, 78, "EX_CONFIG")
             XCTAssertTrue(server.errorOutput().contains("JWT_SECRET must be set to at least 32 bytes"))
         }
-        let server = try ServerProcess(environment: [
+        let server = try await ServerProcess.start([
             "DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production", "JWT_SECRET": String(repeating: "s", count: 32),
         ])
         defer { server.stop() }
-        try await server.waitUntilHealthy()
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("db.sqlite.jwt-secret").path))
     }
 
     func testBadEnvironmentIsAOneLineErrorNamingTheVariable() async throws {
         for (name, value) in [("PORT", "http"), ("JWT_EXPIRES_IN", "soon"), ("DATABASE_URL", "mysql://x"), ("LOG_LEVEL", "loud")] {
-            var environment = ["DATABASE_URL": databaseURL]
-            environment[name] = value
-            let server = try ServerProcess(environment: environment)
+            var settings: [String: String?] = ["DATABASE_URL": databaseURL]
+            settings[name] = value
+            let server = try ServerProcess.launch(settings)
             defer { server.stop() }
             let status = try await server.waitForExit()
             XCTAssertEqual(status, 78, "\(name)=\(value)")

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// `GET /tasks/stats`.
 final class StatsTests: XCTestCase {
@@ -80,7 +81,7 @@ final class StatsTests: XCTestCase {
                 let outcome = try await services.store.updateTask(
                     userID: auth.user.id, id: task.id, changes: TaskChanges(status: .done), expectedVersion: nil,
                     now: now.addingTimeInterval(-daysAgo * Self.day))
-                guard case .updated = outcome else { throw TestFailure("could not complete") }
+                guard case .updated = outcome else { throw SupportError("could not complete") }
             }
             try await completed(daysAgo: 3)
             try await completed(daysAgo: 3)

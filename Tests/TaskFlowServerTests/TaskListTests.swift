@@ -4,6 +4,7 @@ import HummingbirdTesting
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// `GET /tasks`: pagination, each filter, every sort order with its tie-break, nulls last.
 final class TaskListTests: XCTestCase {
@@ -228,7 +229,7 @@ func seed(
 ) async throws -> TaskItem {
     let draft = TaskDraft(title: title, description: description, status: status, priority: priority, dueDate: due.flatMap(DueDate.parse))
     guard case .created(let task) = try await services.store.createTask(userID: userID, draft: draft, now: now, idempotency: nil) else {
-        throw TestFailure("seed failed")
+        throw SupportError("seed failed")
     }
     return task
 }

@@ -6,14 +6,12 @@ import XCTest
 /// in the file is on the message line, and `--theme mono` draws without colour.
 extension EndToEndTests {
     func testConfigKeyBindingWarningAndMonoTheme() async throws {
-        let directory = home.path + "/config/taskflow"
+        let directory = ui.home.path + "/config/taskflow"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = "theme = \"gruvbox\"\ncolour = \"red\"\n[keys]\ndone = \"d\"\n"
         FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8))
 
-        let session = try TmuxSession(
-            [try taskflow(), "--server", server.url, "--theme", "mono"], environment: environment, width: 120, height: 40)
-        sessions.append(session)
+        let session = try ui.open([try ui.taskflow(), "--server", ui.server.url, "--theme", "mono"], environment: ui.environment)
         try await session.waitFor("the first frame and the config warning") {
             $0.contains("Task 075") && $0.contains("config.toml:2: unknown key \"colour\"")
         }
@@ -24,7 +22,7 @@ extension EndToEndTests {
         try session.sendKeys("x")
         try session.sendKeys("d")
         try await session.waitFor("the rebound key marks the task done") { $0.contains("[x]") }
-        let all = try await client.allTasks()
+        let all = try await ui.client.allTasks()
         XCTAssertEqual(all.first { $0.title == "Task 075" }?.status, .done)
         XCTAssertEqual(all.filter { $0.status == .done }.count, 1, "x no longer does it")
     }

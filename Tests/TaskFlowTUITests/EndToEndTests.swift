@@ -8,15 +8,17 @@ import Glibc
 #endif
 
 /// The real `taskflow` binary in tmux against a real `taskflow-server`.
-final class EndToEndTests: TmuxTestCase {
-    override func seed() async throws {
-        for number in 1...75 {
-            _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
-        }
+final class EndToEndTests: XCTestCase {
+    var ui: TmuxFixture!
+
+    override func setUp() async throws {
+        ui = try await TmuxFixture.start(tasks: TmuxFixture.numberedTasks(75))
     }
 
+    override func tearDown() { ui?.close() }
+
     func openUI(width: Int = 120, height: Int = 40, term: String = "tmux-256color") async throws -> TmuxSession {
-        try await launch(width: width, height: height, term: term) {
+        try await ui.launch(width: width, height: height, term: term) {
             $0.contains("Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
         }
     }
@@ -51,9 +53,9 @@ final class EndToEndTests: TmuxTestCase {
         let session = try await openUI()
         try await session.waitFor(text: "● live")
         let cli = Process()
-        cli.executableURL = URL(fileURLWithPath: try taskflow())
-        cli.arguments = ["add", "Added from the CLI", "--server", server.url]
-        cli.environment = environment
+        cli.executableURL = URL(fileURLWithPath: try ui.taskflow())
+        cli.arguments = ["add", "Added from the CLI", "--server", ui.server.url]
+        cli.environment = ui.environment
         cli.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         try cli.run()
         cli.waitUntilExit()
@@ -66,14 +68,10 @@ final class EndToEndTests: TmuxTestCase {
         let session = try await openUI()
         try session.sendKeys("x")
         try await session.waitFor("the first row marked done") { $0.contains("│[x] med  Task 075") }
-        var saved: TaskItem?
-        for _ in 0..<100 {
-            saved = try await client.tasks(TaskQuery(limit: 1)).value.tasks.first
-            if saved?.status == .done { break }
-            try await Task.sleep(for: .milliseconds(50))
+        let saved = try await eventuallyValue("the server to store the task as done", within: .seconds(5)) {
+            try await ui.client.tasks(TaskQuery(limit: 1)).value.tasks.first.flatMap { $0.status == .done ? $0 : nil }
         }
-        XCTAssertEqual(saved?.title, "Task 075")
-        XCTAssertEqual(saved?.status, .done)
+        XCTAssertEqual(saved.title, "Task 075")
         try session.sendKeys("p")
         try await session.waitFor("the priority raised") { $0.contains("│[x] high Task 075") }
     }
@@ -83,14 +81,11 @@ final class EndToEndTests: TmuxTestCase {
         let pid = try XCTUnwrap(try session.programPID())
         XCTAssertEqual(kill(pid, 0), 0)
         session.close()
-        let deadline = Date().addingTimeInterval(10)
-        while kill(pid, 0) == 0, Date() < deadline {
-            // A zombie waiting for its reaper has exited too.
-            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), stat.contains(") Z ") { break }
-            try await Task.sleep(for: .milliseconds(50))
+        // A zombie waiting for its reaper has exited too.
+        try await eventually("taskflow to exit after its terminal went away (SIGHUP)") {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            return kill(pid, 0) != 0 || stat.contains(") Z ")
         }
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        XCTAssertTrue(kill(pid, 0) != 0 || stat.contains(") Z "), "taskflow still runs after its terminal went away (SIGHUP)")
     }
 
     func testResizeTo60x20AndBack() async throws {
@@ -111,8 +106,7 @@ final class EndToEndTests: TmuxTestCase {
             "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
             "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ]
-        let session = try TmuxSession([try taskflow(), "--demo"], environment: environment)
-        sessions.append(session)
+        let session = try ui.open([try ui.taskflow(), "--demo"], environment: environment)
         try await session.waitFor("the seeded demo") { $0.contains("Tasks (320)") && $0.contains("● live") && $0.contains("demo@taskflow.local") }
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")
@@ -126,8 +120,7 @@ final class EndToEndTests: TmuxTestCase {
             "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
             "TERM": "screen-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ]
-        let session = try TmuxSession([try taskflow()], environment: environment)
-        sessions.append(session)
+        let session = try ui.open([try ui.taskflow()], environment: environment)
         try await session.waitFor("an empty local list") { $0.contains("No tasks yet") && $0.contains("● live") }
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")

@@ -6,17 +6,23 @@ import XCTest
 
 /// Adding, editing, `$EDITOR` and deleting in the real `taskflow` binary under tmux,
 /// against a real `taskflow-server`; what was saved is checked through the API.
-final class FormEndToEndTests: TmuxTestCase {
-    override func seed() async throws {
-        _ = try await client.createTask(TaskChanges(title: "Water plants"))
-        _ = try await client.createTask(TaskChanges(title: "Write report", description: "first draft", priority: .high))
+final class FormEndToEndTests: XCTestCase {
+    var ui: TmuxFixture!
+
+    override func setUp() async throws {
+        ui = try await TmuxFixture.start(tasks: [
+            TaskChanges(title: "Water plants"),
+            TaskChanges(title: "Write report", description: "first draft", priority: .high),
+        ])
     }
+
+    override func tearDown() { ui?.close() }
 
     func openUI(_ extra: [String: String] = [:]) async throws -> TmuxSession {
-        try await launch(extraEnvironment: extra) { $0.contains("Write report") && $0.contains("1–2 of 2") }
+        try await ui.launch(extraEnvironment: extra) { $0.contains("Write report") && $0.contains("1–2 of 2") }
     }
 
-    func serverTasks() async throws -> [TaskItem] { try await client.allTasks() }
+    func serverTasks() async throws -> [TaskItem] { try await ui.client.allTasks() }
 
     func testAddingATaskWithEveryFieldSavesItOnTheServer() async throws {
         let session = try await openUI()
@@ -74,7 +80,7 @@ final class FormEndToEndTests: TmuxTestCase {
     }
 
     func testEditorRoundTripSavesTheDescriptionAndGivesTheScreenBack() async throws {
-        let script = home.path + "/editor.sh"
+        let script = ui.home.path + "/editor.sh"
         // The editor sees the current description, then writes two lines in its place.
         try """
             #!/bin/sh
@@ -87,7 +93,7 @@ final class FormEndToEndTests: TmuxTestCase {
         try await session.waitFor("the detail of the edited task") { $0.contains("second line") || $0.contains("Edited in $EDITOR") }
         let screen = try await session.waitFor("the whole screen back") { $0.contains("TaskFlow") && $0.contains("Water plants") }
         XCTAssertTrue(screen.contains("1–2 of 2"))
-        try await waitUntil("the server to have the description") {
+        try await eventually("the server to have the description") {
             try await self.serverTasks().first { $0.title == "Write report" }?.description == "Edited in $EDITOR\nsecond line"
         }
     }
@@ -120,20 +126,11 @@ final class FormEndToEndTests: TmuxTestCase {
         try session.sendKeys("a")
         try await session.waitFor(text: "New task")
         try session.sendKeys("-l", "Typed while offline")
-        server.stop()
+        ui.server.stop()
         try session.sendKeys("Enter")
         let failed = try await session.waitFor("the failure in the form") { $0.contains("Not saved") }
         XCTAssertTrue(failed.contains("Typed while offline"))
         XCTAssertTrue(failed.contains("New task"), "the form is still open")
         XCTAssertTrue(failed.contains("Not saved (Enter tries again):"))
-    }
-
-    private func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: @escaping () async throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        XCTFail("timed out waiting for \(what)")
     }
 }

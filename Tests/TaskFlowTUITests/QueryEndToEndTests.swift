@@ -6,18 +6,21 @@ import XCTest
 
 /// Search, filter and sort in the real `taskflow` binary under tmux, answered by a real
 /// `taskflow-server`, so the query text the screen builds is the one the server reads.
-final class QueryEndToEndTests: TmuxTestCase {
-    override func seed() async throws {
-        for number in 1...6 {
-            _ = try await client.createTask(TaskChanges(title: String(format: "Task %03d", number)))
-        }
-        _ = try await client.createTask(TaskChanges(title: "Write report", priority: .high))
-        _ = try await client.createTask(TaskChanges(title: "Read book", status: .done))
-        _ = try await client.createTask(TaskChanges(title: "Report expenses", status: .inProgress))
+final class QueryEndToEndTests: XCTestCase {
+    var ui: TmuxFixture!
+
+    override func setUp() async throws {
+        ui = try await TmuxFixture.start(tasks: TmuxFixture.numberedTasks(6) + [
+            TaskChanges(title: "Write report", priority: .high),
+            TaskChanges(title: "Read book", status: .done),
+            TaskChanges(title: "Report expenses", status: .inProgress),
+        ])
     }
 
+    override func tearDown() { ui?.close() }
+
     func openUI() async throws -> TmuxSession {
-        try await launch { $0.contains("Report expenses") && $0.contains("1–9 of 9") }
+        try await ui.launch { $0.contains("Report expenses") && $0.contains("1–9 of 9") }
     }
 
     /// The first row of the list pane.

@@ -52,14 +52,15 @@ final class TmuxSession {
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
-        while Date() < deadline {
-            screen = try capture()
-            if predicate(screen) { return screen }
-            try await Task.sleep(for: .milliseconds(50))
+        do {
+            return try await eventuallyValue(what, within: .seconds(timeout)) {
+                screen = try capture()
+                return predicate(screen) ? screen : nil
+            }
+        } catch is SupportError {
+            throw SupportError("timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
         }
-        throw SupportError("timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
     }
 
     @discardableResult

@@ -21,7 +21,7 @@ public struct CommandLineRun: Sendable {
         try input.fileHandleForWriting.close()
         // Read both pipes while the child runs, so a full pipe can never stall it.
         let group = DispatchGroup()
-        let outData = LockedData(), errData = LockedData()
+        let outData = Locked(Data()), errData = Locked(Data())
         for (pipe, sink) in [(out, outData), (err, errData)] {
             DispatchQueue.global().async(group: group) { sink.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
         }
@@ -30,12 +30,4 @@ public struct CommandLineRun: Sendable {
         return CommandLineRun(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
                               stderr: String(decoding: errData.get(), as: UTF8.self))
     }
-}
-
-/// @unchecked Sendable: every access goes through `lock`.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
 }

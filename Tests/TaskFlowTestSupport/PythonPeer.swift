@@ -1,34 +1,37 @@
 import Foundation
 
-/// A Python test peer from `Tests/TaskFlowClientTests/Peers`, run as a subprocess. The
-/// script prints `READY <port>` once listening. Missing Python or packages fail the test
-/// with what to install — never a silent skip.
+/// A Python test peer from `Peers/` (this target's resources), run as a subprocess: a server
+/// we did not write (`PythonPeer(script:)`, which waits for its `READY <port>` line) or a
+/// client we did not write (`PythonPeer.client(script:)`, whose JSON lines `nextJSON` reads).
+/// Missing Python or packages fail the test with what to install — never a silent skip.
 public final class PythonPeer: @unchecked Sendable {
-    // @unchecked: `process` is set once in init and only read afterwards.
+    // @unchecked: `process` and `port` are set once in init and only read afterwards; the
+    // output goes through the thread-safe `lines` queue.
+    /// The port a server peer listens on; 0 for a client peer.
     public let port: Int
     private let process: Process
+    private let lines = AsyncQueue<String>()
     /// Held open for the peer's lifetime: the peer exits when it closes (when we die).
     private let lifeline = Pipe()
 
     public static var peersDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("TaskFlowClientTests/Peers")
+        Bundle.module.resourceURL!.appendingPathComponent("Peers")
     }
 
+    /// A server peer, once it has printed `READY <port>`.
     /// - Parameter modules: Python modules the script imports, with the pip package that provides each.
-    public init(script: String, arguments: [String] = [], requires modules: [String: String]) throws {
+    public convenience init(script: String, arguments: [String] = [], requires modules: [String: String]) throws {
+        try self.init(script: script, arguments: arguments, modules: modules, waitForReady: true)
+    }
+
+    /// A client peer that prints one JSON object per line.
+    public static func client(script: String, arguments: [String] = [], requires modules: [String: String]) throws -> PythonPeer {
+        try PythonPeer(script: script, arguments: arguments, modules: modules, waitForReady: false)
+    }
+
+    private init(script: String, arguments: [String], modules: [String: String], waitForReady: Bool) throws {
         let python = try Self.python()
-        for (module, package) in modules.sorted(by: { $0.key < $1.key }) {
-            let check = Process()
-            check.executableURL = python
-            check.arguments = ["-c", "import \(module)"]
-            check.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            try check.run()
-            check.waitUntilExit()
-            if check.terminationStatus != 0 {
-                throw SupportError("The Python module \(module) is missing: run `pip install \(package)` (the live-channel tests need it).")
-            }
-        }
+        try Self.check(modules, python: python)
         process = Process()
         process.executableURL = python
         process.arguments = ["-u", Self.peersDirectory.appendingPathComponent(script).path] + arguments
@@ -36,7 +39,38 @@ public final class PythonPeer: @unchecked Sendable {
         process.standardOutput = output
         process.standardInput = lifeline
         try process.run()
-        port = try Self.readReadyLine(output.fileHandleForReading, script: script, process: process)
+        port = waitForReady ? try Self.readReadyLine(output.fileHandleForReading, script: script, process: process) : 0
+        let lines = self.lines
+        let partial = Locked(Data())
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                lines.finish()
+                return
+            }
+            let complete: [String] = partial.modify { buffer in
+                buffer.append(chunk)
+                var found: [String] = []
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    found.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                }
+                return found
+            }
+            complete.forEach(lines.push)
+        }
+    }
+
+    /// The next JSON object the peer printed, waiting at most `limit`.
+    public func nextJSON(within limit: Duration) async throws -> [String: Any] {
+        guard let line = await lines.next(within: limit) else {
+            throw SupportError("the peer printed nothing more within \(limit)")
+        }
+        guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw SupportError("the peer printed a line that is not a JSON object: \(line)")
+        }
+        return object
     }
 
     public func stop() {
@@ -50,18 +84,30 @@ public final class PythonPeer: @unchecked Sendable {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("python3")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw SupportError("python3 is not on PATH: install Python 3 (apt-get install python3 python3-pip) for the live-channel tests.")
+        throw SupportError("python3 is not on PATH: install Python 3 (apt-get install python3 python3-pip) for the peer tests.")
     }
 
+    private static func check(_ modules: [String: String], python: URL) throws {
+        for (module, package) in modules.sorted(by: { $0.key < $1.key }) {
+            let check = Process()
+            check.executableURL = python
+            check.arguments = ["-c", "import \(module)"]
+            check.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            try check.run()
+            check.waitUntilExit()
+            if check.terminationStatus != 0 {
+                throw SupportError("The Python module \(module) is missing: run `pip install \(package)` (or `pip install -r Tests/requirements.txt`).")
+            }
+        }
+    }
+
+    /// Blocking reads (each returns when the peer writes), until the `READY <port>` line.
     private static func readReadyLine(_ handle: FileHandle, script: String, process: Process) throws -> Int {
         var buffer = Data()
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let chunk = handle.availableData
-            if chunk.isEmpty {
-                if !process.isRunning { break }
-                continue
-            }
+            if chunk.isEmpty { break }  // end of file: the peer exited
             buffer.append(chunk)
             let text = String(decoding: buffer, as: UTF8.self)
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("READY ") }), let port = Int(line.dropFirst(6)) {

@@ -1,4 +1,5 @@
 import Foundation
+import TaskFlowTestSupport
 
 /// nginx in the foreground with its own prefix, pid file and logs in a temporary directory,
 /// configured from deploy/nginx.conf with the test's instances and a free loopback port.
@@ -14,7 +15,7 @@ final class NginxProcess: @unchecked Sendable {
             for path in ["/usr/sbin/nginx", "/usr/local/sbin/nginx"] where FileManager.default.isExecutableFile(atPath: path) {
                 return path
             }
-            throw TestFailure("nginx is not installed: run the tests with .ci/test (it installs nginx-light), or `source .ci/services`")
+            throw SupportError("nginx is not installed: run the tests with .ci/test (it installs nginx-light), or `source .ci/services`")
         }
     }
 
@@ -28,7 +29,7 @@ final class NginxProcess: @unchecked Sendable {
     }
 
     init(upstreamPorts: [Int]) throws {
-        port = try ServerProcess.freePort()
+        port = FreePort.next()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskflow-nginx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Workers may run as another user when the tests run as root.
@@ -55,7 +56,7 @@ final class NginxProcess: @unchecked Sendable {
                 site.append(line)
             }
         }
-        guard serversWritten else { throw TestFailure("deploy/nginx.conf has no upstream server lines") }
+        guard serversWritten else { throw SupportError("deploy/nginx.conf has no upstream server lines") }
         let d = directory.path
         try site.joined(separator: "\n").write(to: directory.appendingPathComponent("site.conf"), atomically: true, encoding: .utf8)
         let main = """
@@ -87,12 +88,12 @@ final class NginxProcess: @unchecked Sendable {
         while Date() < deadline {
             if !process.isRunning {
                 let log = (try? String(contentsOf: directory.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
-                throw TestFailure("nginx exited: \(log)")
+                throw SupportError("nginx exited: \(log)")
             }
             if let (_, status) = try? await HTTP.request("GET", "http://127.0.0.1:\(port)/health"), status != 0 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw TestFailure("nginx did not start listening")
+        throw SupportError("nginx did not start listening")
     }
 
     func stop() {

@@ -1,5 +1,6 @@
 import Foundation
 import TaskFlowCore
+import TaskFlowTestSupport
 
 /// Several real `taskflow-server` processes on one fresh PostgreSQL database, behind nginx
 /// configured from deploy/nginx.conf.
@@ -13,7 +14,7 @@ final class TaskFlowCluster: @unchecked Sendable {
 
     init(instances: Int = 3, environment extra: [String: String] = [:]) async throws {
         databaseURL = try await PostgresTestDatabase.create("cluster")
-        var environment = [
+        var environment: [String: String?] = [
             "DATABASE_URL": databaseURL, "JWT_SECRET": Self.secret, "TRUSTED_PROXIES": "127.0.0.1",
             "DATABASE_POOL_MIN": "1", "DATABASE_POOL_MAX": "8", "DATABASE_QUERY_TIMEOUT_MS": "2000",
             "DATABASE_CONNECT_TIMEOUT_MS": "1000", "RATE_LIMIT_MAX_REQUESTS": "0",
@@ -23,9 +24,7 @@ final class TaskFlowCluster: @unchecked Sendable {
         do {
             // One at a time: they would take turns on the migration lock anyway.
             for _ in 0..<instances {
-                let server = try ServerProcess(environment: environment)
-                servers.append(server)
-                try await server.waitUntilHealthy()
+                servers.append(try await ServerProcess.start(environment))
             }
             nginx = try NginxProcess(upstreamPorts: servers.map(\.port))
             try await nginx.waitUntilListening()
@@ -51,7 +50,7 @@ final class TaskFlowCluster: @unchecked Sendable {
         let (body, status) = try await HTTP.request(
             "POST", url + "/api/v1/auth/register",
             body: #"{"name":"\#(name)","email":"\#(name.lowercased())-\#(UUID().uuidString.prefix(6))@example.com","password":"correct horse"}"#)
-        guard status == 201 else { throw TestFailure("register answered \(status): \(body)") }
+        guard status == 201 else { throw SupportError("register answered \(status): \(body)") }
         return try TaskFlowJSON.decode(AuthResponse.self, from: Data(body.utf8))
     }
 
@@ -69,7 +68,7 @@ enum TestPostgresControl {
     static func pgctl(_ arguments: [String]) throws {
         let env = ProcessInfo.processInfo.environment
         guard let pgctl = env["TASKFLOW_TEST_PG_CTL"], let data = env["TASKFLOW_TEST_PG_DATA"] else {
-            throw TestFailure("TASKFLOW_TEST_PG_CTL/TASKFLOW_TEST_PG_DATA are not set: run with .ci/test or `source .ci/services`")
+            throw SupportError("TASKFLOW_TEST_PG_CTL/TASKFLOW_TEST_PG_DATA are not set: run with .ci/test or `source .ci/services`")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -83,7 +82,7 @@ enum TestPostgresControl {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestFailure("pg_ctl \(arguments.first ?? "") failed") }
+        guard process.terminationStatus == 0 else { throw SupportError("pg_ctl \(arguments.first ?? "") failed") }
     }
 
     static func stop() throws { try pgctl(["-m", "fast", "-w", "stop"]) }
@@ -91,7 +90,7 @@ enum TestPostgresControl {
     static func start() throws {
         let env = ProcessInfo.processInfo.environment
         guard let options = env["TASKFLOW_TEST_PG_OPTIONS"], let data = env["TASKFLOW_TEST_PG_DATA"] else {
-            throw TestFailure("TASKFLOW_TEST_PG_OPTIONS is not set: run with .ci/test or `source .ci/services`")
+            throw SupportError("TASKFLOW_TEST_PG_OPTIONS is not set: run with .ci/test or `source .ci/services`")
         }
         let log = URL(fileURLWithPath: data).deletingLastPathComponent().appendingPathComponent("postgres.log").path
         try pgctl(["-l", log, "-o", options, "-w", "-t", "30", "start"])

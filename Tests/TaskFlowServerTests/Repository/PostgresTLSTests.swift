@@ -4,6 +4,7 @@ import NIOSSL
 import PostgresNIO
 import XCTest
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// `sslmode` and `sslrootcert` in DATABASE_URL, read as libpq reads them, against the test
 /// cluster, which serves TLS with a certificate made for 127.0.0.1 (`.ci/services`).
@@ -11,7 +12,7 @@ final class PostgresTLSTests: XCTestCase {
     private var caFile: String {
         get throws {
             guard let path = ProcessInfo.processInfo.environment["TASKFLOW_TEST_PG_CA"], !path.isEmpty else {
-                throw TestFailure("TASKFLOW_TEST_PG_CA is not set: run the tests with .ci/test, or `source .ci/services` first")
+                throw SupportError("TASKFLOW_TEST_PG_CA is not set: run the tests with .ci/test, or `source .ci/services` first")
             }
             return path
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// A fresh database on the test cluster (`.ci/services`), one per test process and purpose.
 /// Tests that need PostgreSQL fail — they do not skip — when the cluster is not configured.
@@ -8,7 +9,7 @@ enum PostgresTestDatabase {
     static var baseURL: String {
         get throws {
             guard let url = ProcessInfo.processInfo.environment["TASKFLOW_TEST_POSTGRES_URL"], !url.isEmpty else {
-                throw TestFailure(
+                throw SupportError(
                     "TASKFLOW_TEST_POSTGRES_URL is not set: run the tests with .ci/test (it starts PostgreSQL), "
                         + "or `source .ci/services` first")
             }
@@ -31,9 +32,9 @@ enum PostgresTestDatabase {
         psql.waitUntilExit()
         guard psql.terminationStatus == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw TestFailure("could not create a test database at \(base): \(message)")
+            throw SupportError("could not create a test database at \(base): \(message)")
         }
-        guard var parts = URLComponents(string: base) else { throw TestFailure("bad TASKFLOW_TEST_POSTGRES_URL") }
+        guard var parts = URLComponents(string: base) else { throw SupportError("bad TASKFLOW_TEST_POSTGRES_URL") }
         parts.path = "/" + name
         return parts.string!
     }

@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowCore
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// One store under test (SQLite or PostgreSQL) and its rate-limit counters, with helpers
 /// that make fresh users so cases never see each other's data.
@@ -21,7 +22,7 @@ struct RepositoryFixture: Sendable {
     ) async throws -> TaskItem {
         let draft = TaskDraft(title: title, description: description, status: status, priority: priority, dueDate: due)
         guard case .created(let task) = try await store.createTask(userID: userID, draft: draft, now: at ?? now, idempotency: nil) else {
-            throw TestFailure("createTask did not create")
+            throw SupportError("createTask did not create")
         }
         return task
     }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// What a user of the API checks on an error: status, the contract's shape, the code, a
 /// message worth reading (no SQL, no stack trace), and which fields were at fault.
@@ -49,7 +50,7 @@ extension TestClientProtocol {
     func page(_ query: String = "", token: String, file: StaticString = #filePath, line: UInt = #line) async throws -> TaskPage {
         let response = try await json(.get, "/api/v1/tasks" + (query.isEmpty ? "" : "?" + query), token: token)
         guard response.status == .ok else {
-            throw TestFailure("GET /tasks?\(query) answered \(response.status): \(response.text)")
+            throw SupportError("GET /tasks?\(query) answered \(response.status): \(response.text)")
         }
         return try response.decode(TaskPage.self)
     }

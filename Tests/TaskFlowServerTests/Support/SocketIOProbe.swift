@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import TaskFlowTestSupport
 
 /// A raw Socket.IO client for tests: connects a WebSocket, hands every text message to an
 /// AsyncStream, and lets the test send packets. What the test sees is what a client sees.
@@ -56,10 +57,10 @@ final class SocketIOProbe: Sendable {
     static func connect(port: Int, token: String, iterator: inout AsyncStream<String>.Iterator, probe: SocketIOProbe) async throws -> [String: Any] {
         guard let open = await iterator.next(), open.hasPrefix("0"),
               let object = try JSONSerialization.jsonObject(with: Data(open.dropFirst().utf8)) as? [String: Any]
-        else { throw TestFailure("no Engine.IO open packet") }
+        else { throw SupportError("no Engine.IO open packet") }
         probe.send(#"40{"token":"\#(token)"}"#)
         guard let connected = await iterator.next(), connected.hasPrefix("40{") else {
-            throw TestFailure("CONNECT was not accepted")
+            throw SupportError("CONNECT was not accepted")
         }
         return object
     }
@@ -83,7 +84,7 @@ func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () 
         group.addTask { try await body() }
         group.addTask {
             try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-            throw TestFailure("timed out after \(seconds) s")
+            throw SupportError("timed out after \(seconds) s")
         }
         let value = try await group.next()!
         group.cancelAll()

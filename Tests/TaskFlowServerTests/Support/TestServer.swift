@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import TaskFlowCore
 @testable import TaskFlowServer
+import TaskFlowTestSupport
 
 /// A real server on a fresh SQLite file in a temporary directory. bcrypt runs at cost 4
 /// here (the hash format and checks are the same; cost 12 would make every register
@@ -67,7 +68,7 @@ extension TestClientProtocol {
         let response = try await json(
             .post, "/api/v1/auth/register", body: #"{"name":"\#(name)","email":"\#(email)","password":"\#(password)"}"#)
         guard response.status == .created else {
-            throw TestFailure("register answered \(response.status): \(String(buffer: response.body))")
+            throw SupportError("register answered \(response.status): \(String(buffer: response.body))")
         }
         return try response.decode(AuthResponse.self)
     }
@@ -76,7 +77,7 @@ extension TestClientProtocol {
     func createTask(_ body: String, token: String) async throws -> TaskItem {
         let response = try await json(.post, "/api/v1/tasks", token: token, body: body)
         guard response.status == .created else {
-            throw TestFailure("create answered \(response.status): \(String(buffer: response.body))")
+            throw SupportError("create answered \(response.status): \(String(buffer: response.body))")
         }
         return try response.decode(TaskItem.self)
     }
@@ -93,7 +94,3 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
