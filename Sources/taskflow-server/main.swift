@@ -6,14 +6,7 @@ import TaskFlowServer
 
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--help") || arguments.contains("-h") {
-    print("""
-        usage: taskflow-server [--help] [--version]
-
-        Serves the TaskFlow REST API and live updates. Configured by the environment:
-        PORT, HOST, DATABASE_URL, JWT_SECRET, JWT_EXPIRES_IN, REFRESH_EXPIRES_IN, FRONTEND_URL,
-        RATE_LIMIT_WINDOW_MS, RATE_LIMIT_MAX_REQUESTS, TRUSTED_PROXIES, LOG_LEVEL, TASKFLOW_ENV.
-        See taskflow-server(8).
-        """)
+    print(ServerConfiguration.usage)
     exit(0)
 }
 if arguments.contains("--version") {

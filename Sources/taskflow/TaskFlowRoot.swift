@@ -10,20 +10,4 @@ struct TaskFlowRoot: AsyncParsableCommand {
         configuration.defaultSubcommand = ScreenCommand.self
         return configuration
     }()
-
-    /// As `TaskFlowCommand.runAsMain`: `main.swift` cannot use `@main`.
-    static func runAsMain() async -> Never {
-        CompletionsCommand.describe(TaskFlowRoot.self)
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            exit()
-        } catch {
-            exit(withError: error)
-        }
-    }
 }

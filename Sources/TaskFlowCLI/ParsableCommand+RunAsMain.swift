@@ -1,6 +1,6 @@
 import ArgumentParser
 
-extension TaskFlowCommand {
+extension ParsableCommand {
     /// Parses the arguments and runs the chosen command, async or not. `main.swift` cannot
     /// use `@main`, and a plain `main()` call from there resolves to the synchronous
     /// overload, so the executable calls this.
