@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
-import Testing
+import XCTest
 @testable import TaskFlowClient
 import TaskFlowCore
 
-@Suite("APIClient requests and errors (in memory)")
-struct APIClientTests {
+/// APIClient requests and errors, in memory.
+final class APIClientTests: XCTestCase {
     func client(retry: RetryPolicy = .never, sleeps: SleepLog = SleepLog(),
                 _ handler: @escaping InMemoryTransport.Handler) throws -> (APIClient, InMemoryTransport) {
         let store = InMemoryCredentialStore()
@@ -16,61 +16,60 @@ struct APIClientTests {
         return (client, transport)
     }
 
-    @Test("requests carry the token, JSON headers, the query and an Idempotency-Key on create")
-    func requestShape() async throws {
+    /// Requests carry the token, JSON headers, the query and an Idempotency-Key on create.
+    func testRequestsCarryTokenHeadersQueryAndIdempotencyKey() async throws {
         let (client, transport) = try client { request in
             request.method == HTTPRequest.Method.post ? FakeAPI.json(201, FakeAPI.task("n1")) : FakeAPI.json(200, TaskPage(tasks: [], pagination: .init(page: 2, limit: 5, total: 0)))
         }
         _ = try await client.tasks(TaskQuery(page: 2, limit: 5, statuses: [.todo, .inProgress], search: "a+b"))
         _ = try await client.createTask(TaskChanges(title: "x"))
         let list = transport.requests[0]
-        #expect(list.headers["Authorization"] == "Bearer a")
-        #expect(list.headers["Accept"] == "application/json")
-        #expect(list.url.absoluteString == "http://fake.test:5000/api/v1/tasks?page=2&limit=5&status=todo,in-progress&q=a%2Bb")
+        XCTAssertEqual(list.headers["Authorization"], "Bearer a")
+        XCTAssertEqual(list.headers["Accept"], "application/json")
+        XCTAssertEqual(list.url.absoluteString, "http://fake.test:5000/api/v1/tasks?page=2&limit=5&status=todo,in-progress&q=a%2Bb")
         let create = transport.requests[1]
-        #expect(create.headers["Content-Type"] == "application/json")
-        #expect(create.headers["Idempotency-Key"]?.isEmpty == false)
+        XCTAssertEqual(create.headers["Content-Type"], "application/json")
+        XCTAssertEqual(create.headers["Idempotency-Key"]?.isEmpty, false)
     }
 
-    @Test("opaque ids are escaped in the path")
-    func idEscaping() async throws {
+    func testOpaqueIDsAreEscapedInThePath() async throws {
         let (client, transport) = try client { _ in FakeAPI.json(200, FakeAPI.task("a/b?c")) }
         _ = try await client.task(id: "a/b?c")
-        #expect(transport.requests[0].url.absoluteString == "http://fake.test:5000/api/v1/tasks/a%2Fb%3Fc")
+        XCTAssertEqual(transport.requests[0].url.absoluteString, "http://fake.test:5000/api/v1/tasks/a%2Fb%3Fc")
     }
 
-    @Test("the contract's error shape becomes code, message and field details")
-    func apiErrors() async throws {
+    func testContractErrorShapeBecomesCodeMessageAndFieldDetails() async throws {
         let (client, _) = try client { _ in
             FakeAPI.json(400, #"{"error":{"code":"validation_failed","message":"title must not be empty","details":[{"field":"title","message":"must not be empty"}]}}"#)
         }
         do {
             _ = try await client.createTask(TaskChanges(title: ""))
-            Issue.record("expected an error")
+            XCTFail("expected an error")
         } catch let error as ClientError {
-            #expect(error.code == "validation_failed")
-            #expect(error.status == 400)
-            #expect(error.details == [FieldProblem("title", "must not be empty")])
-            #expect(error.category == .invalidInput)
-            #expect(error.message == "title must not be empty")
-            #expect(!error.isTransport)
+            XCTAssertEqual(error.code, "validation_failed")
+            XCTAssertEqual(error.status, 400)
+            XCTAssertEqual(error.details, [FieldProblem("title", "must not be empty")])
+            XCTAssertEqual(error.category, .invalidInput)
+            XCTAssertEqual(error.message, "title must not be empty")
+            XCTAssertFalse(error.isTransport)
         }
     }
 
-    @Test("HTML or a cut-off body is reported as not being the TaskFlow API")
-    func unusableBodies() async throws {
+    func testHTMLOrCutOffBodyIsReportedAsNotTheTaskFlowAPI() async throws {
         let (html, _) = try client { _ in HTTPResponse(status: 200, headers: ["Content-Type": "text/html"], body: Data("<html>hi</html>".utf8)) }
         let htmlError = await thrownError { try await html.stats() }.map { "\($0)" } ?? ""
-        #expect(htmlError.contains("an HTML page instead of JSON") && htmlError.contains("right server address"))
+        XCTAssertTrue(htmlError.contains("an HTML page instead of JSON") && htmlError.contains("right server address"), htmlError)
         let (cut, _) = try client { _ in FakeAPI.json(200, #"{"total": 3, "byStatus": {"#) }
-        #expect(await thrownError { try await cut.stats() }.map { "\($0)" }?.contains("incomplete or malformed JSON") == true)
+        let cutError = await thrownError { try await cut.stats() }.map { "\($0)" }
+        XCTAssertEqual(cutError?.contains("incomplete or malformed JSON"), true, cutError ?? "no error")
         let (notFound, _) = try client { _ in HTTPResponse(status: 404, headers: ["Content-Type": "text/html"], body: Data("<h1>404</h1>".utf8)) }
         let notFoundError = await thrownError { try await notFound.stats() } as? ClientError
-        #expect(notFoundError?.status == 404 && notFoundError?.message.contains("HTML") == true)
+        XCTAssertEqual(notFoundError?.status, 404)
+        XCTAssertEqual(notFoundError?.message.contains("HTML"), true)
     }
 
-    @Test("a 429 is waited out when allowed, reported with the wait otherwise; rate-limit headers are kept")
-    func rateLimits() async throws {
+    /// A 429 is waited out when allowed, reported with the wait otherwise; rate-limit headers are kept.
+    func testRateLimitIsWaitedOutWhenAllowedAndReportedOtherwise() async throws {
         let calls = Mutex(0)
         let limited: InMemoryTransport.Handler = { _ in
             let n = calls.withLock { $0 += 1; return $0 }
@@ -82,41 +81,42 @@ struct APIClientTests {
         let sleeps = SleepLog()
         let (patient, _) = try client(retry: .waitUpTo(seconds: 10), sleeps: sleeps, limited)
         _ = try await patient.stats()
-        #expect(sleeps.durations.withLock { $0 } == [.seconds(7)])
-        #expect(patient.rateLimit?.remaining == 99)
-        #expect(patient.rateLimit?.windowSeconds == 900)
+        XCTAssertEqual(sleeps.durations.withLock { $0 }, [.seconds(7)])
+        XCTAssertEqual(patient.rateLimit?.remaining, 99)
+        XCTAssertEqual(patient.rateLimit?.windowSeconds, 900)
 
         calls.withLock { $0 = 0 }
         let (hasty, _) = try client(retry: .never, limited)
         do {
             _ = try await hasty.stats()
-            Issue.record("expected 429")
+            XCTFail("expected 429")
         } catch let error as ClientError {
-            #expect(error.category == .rateLimited)
-            #expect(error.retryAfter == 7)
-            #expect(error.message.contains("Try again in 7s"))
+            XCTAssertEqual(error.category, .rateLimited)
+            XCTAssertEqual(error.retryAfter, 7)
+            XCTAssertTrue(error.message.contains("Try again in 7s"), error.message)
         }
-        #expect(hasty.rateLimit?.remaining == 0)
+        XCTAssertEqual(hasty.rateLimit?.remaining, 0)
     }
 
-    @Test("a POST without an Idempotency-Key is never retried after a 429")
-    func postsWithoutKeyAreNotRetried() async throws {
+    func testPostWithoutIdempotencyKeyIsNeverRetriedAfter429() async throws {
         let calls = Mutex(0)
         let (client, _) = try client(retry: .waitUpTo(seconds: 60)) { _ in
             calls.withLock { $0 += 1 }
             return FakeAPI.error(429, "rate_limited", "too many login attempts", headers: ["Retry-After": "1"])
         }
-        await #expect(throws: ClientError.self) { try await client.login(email: "a@b.co", password: "password1") }
-        #expect(calls.withLock { $0 } == 1)
+        let error = await thrownError { try await client.login(email: "a@b.co", password: "password1") }
+        XCTAssertTrue(error is ClientError, "\(String(describing: error))")
+        XCTAssertEqual(calls.withLock { $0 }, 1)
     }
 
-    @Test("logout forgets the local session and revokes the refresh token")
-    func logout() async throws {
+    func testLogoutForgetsTheLocalSessionAndRevokesTheRefreshToken() async throws {
         let (client, transport) = try client { _ in HTTPResponse(status: 204) }
         try await client.logout()
-        #expect(await !client.session.isSignedIn)
+        let signedIn = await client.session.isSignedIn
+        XCTAssertFalse(signedIn)
         let body = try TaskFlowJSON.decode(RefreshRequest.self, from: transport.requests[0].body ?? Data())
-        #expect(body.refreshToken == "r")
-        #expect((await thrownError { try await client.me() } as? ClientError)?.category == .auth)
+        XCTAssertEqual(body.refreshToken, "r")
+        let error = await thrownError { try await client.me() } as? ClientError
+        XCTAssertEqual(error?.category, .auth)
     }
 }

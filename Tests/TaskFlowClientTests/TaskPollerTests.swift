@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
-import Testing
+import XCTest
 @testable import TaskFlowClient
 import TaskFlowCore
 
-@Suite("Conditional poller (in memory)")
-struct TaskPollerTests {
+/// The conditional poller, in memory.
+final class TaskPollerTests: XCTestCase {
     /// Serves a list of tasks with an ETag that changes with the list; answers 304 to a matching If-None-Match.
     final class ListServer: Sendable {
         let tasks = Mutex<[TaskItem]>([])
@@ -26,27 +26,29 @@ struct TaskPollerTests {
         return (TaskPoller(client: client), transport)
     }
 
-    @Test("the first poll only takes a snapshot; then creations, updates and deletions are reported")
-    func diffs() async throws {
+    /// The first poll only takes a snapshot; then creations, updates and deletions are reported.
+    func testFirstPollTakesASnapshotThenChangesAreReported() async throws {
         let server = ListServer()
         server.tasks.withLock { $0 = [FakeAPI.task("a", created: 1000), FakeAPI.task("b", created: 2000)] }
         var (poller, transport) = try poller(server)
-        #expect(try await poller.poll().isEmpty)
-        #expect(try await poller.poll().isEmpty)
-        #expect(transport.requests.last?.headers["If-None-Match"] != nil)
+        let first = try await poller.poll()
+        XCTAssertEqual(first, [])
+        let second = try await poller.poll()
+        XCTAssertEqual(second, [])
+        XCTAssertNotNil(transport.requests.last?.headers["If-None-Match"])
 
         let c = FakeAPI.task("c", created: 5000)
         let b2 = FakeAPI.task("b", version: 2, created: 2000, updated: 6000)
         server.tasks.withLock { $0 = [b2, c] }
         let updates = try await poller.poll()
-        #expect(updates.contains(.event(.created(c))))
-        #expect(updates.contains(.event(.updated(b2))))
-        #expect(updates.contains(.event(.deleted(id: "a", version: 2))))
-        #expect(updates.count == 3)
+        XCTAssertTrue(updates.contains(.event(.created(c))), "\(updates)")
+        XCTAssertTrue(updates.contains(.event(.updated(b2))), "\(updates)")
+        XCTAssertTrue(updates.contains(.event(.deleted(id: "a", version: 2))), "\(updates)")
+        XCTAssertEqual(updates.count, 3)
     }
 
-    @Test("with a partial window, a shrinking total asks for a resync instead of guessing")
-    func partialWindow() async throws {
+    /// With a partial window, a shrinking total asks for a resync instead of guessing.
+    func testShrinkingTotalInAPartialWindowAsksForAResync() async throws {
         let server = ListServer()
         server.tasks.withLock { $0 = [FakeAPI.task("a"), FakeAPI.task("b")] }
         server.total.withLock { $0 = 500 }
@@ -54,6 +56,7 @@ struct TaskPollerTests {
         _ = try await poller.poll()
         server.tasks.withLock { $0 = [FakeAPI.task("a")] }
         server.total.withLock { $0 = 499 }
-        #expect(try await poller.poll() == [.resync])
+        let updates = try await poller.poll()
+        XCTAssertEqual(updates, [.resync])
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Synchronization
-import Testing
+import XCTest
 @testable import TaskFlowClient
 import TaskFlowCore
 
-@Suite("Transparent token refresh (in memory)")
-struct TokenRefreshTests {
+/// Transparent token refresh, in memory.
+final class TokenRefreshTests: XCTestCase {
     /// A server whose only valid access token is the latest one it issued; each refresh
     /// rotates, and presenting a spent refresh token answers 401 as API.md says.
     final class RotatingServer: Sendable {
@@ -31,24 +31,27 @@ struct TokenRefreshTests {
         }
     }
 
-    @Test("an expired token is refreshed once for many concurrent requests, and the rotation is stored")
-    func concurrentRequestsShareOneRefresh() async throws {
+    /// An expired token is refreshed once for many concurrent requests, and the rotation is stored.
+    func testConcurrentRequestsShareOneRefresh() async throws {
         let server = RotatingServer()
         server.state.withLock { $0.access = "access-fresh-elsewhere" }  // ours is stale
         let store = InMemoryCredentialStore()
         try store.save(FakeAPI.credentials(access: "access-0", refresh: "refresh-0"), server: FakeAPI.server)
         let client = APIClient(session: try Session(server: FakeAPI.server, store: store), transport: InMemoryTransport(server.handle))
 
-        try await withThrowingTaskGroup(of: User.self) { group in
+        let users = try await withThrowingTaskGroup(of: User.self) { group in
             for _ in 0..<5 { group.addTask { try await client.me().value } }
-            for try await user in group { #expect(user == FakeAPI.user) }
+            var users: [User] = []
+            for try await user in group { users.append(user) }
+            return users
         }
-        #expect(server.state.withLock { $0.refreshes } == 1)
-        #expect(try store.load(server: FakeAPI.server)?.refreshToken == "refresh-1")
+        XCTAssertEqual(users, Array(repeating: FakeAPI.user, count: 5))
+        XCTAssertEqual(server.state.withLock { $0.refreshes }, 1)
+        XCTAssertEqual(try store.load(server: FakeAPI.server)?.refreshToken, "refresh-1")
     }
 
-    @Test("two sessions sharing a store (two processes) never spend the same refresh token")
-    func twoProcessesDoNotLogEachOtherOut() async throws {
+    /// Two sessions sharing a store (two processes) never spend the same refresh token.
+    func testTwoProcessesDoNotLogEachOtherOut() async throws {
         let server = RotatingServer()
         server.state.withLock { $0.access = "expired-for-both" }
         let store = InMemoryCredentialStore()
@@ -59,14 +62,14 @@ struct TokenRefreshTests {
         async let a = first.me()
         async let b = second.me()
         _ = try await (a, b)
-        #expect(server.state.withLock { $0.refreshes } == 1)
+        XCTAssertEqual(server.state.withLock { $0.refreshes }, 1)
         // Both still work afterwards: neither was logged out.
         _ = try await first.me()
         _ = try await second.me()
     }
 
-    @Test("a rejected refresh token ends the session with a message to log in again")
-    func revokedRefreshToken() async throws {
+    /// A rejected refresh token ends the session with a message to log in again.
+    func testRevokedRefreshTokenEndsTheSessionWithALoginMessage() async throws {
         let server = RotatingServer()
         server.state.withLock { $0.access = "x"; $0.refresh = "revoked-server-side" }
         let store = InMemoryCredentialStore()
@@ -74,22 +77,24 @@ struct TokenRefreshTests {
         let client = APIClient(session: try Session(server: FakeAPI.server, store: store), transport: InMemoryTransport(server.handle))
         do {
             _ = try await client.me()
-            Issue.record("expected the session to end")
+            XCTFail("expected the session to end")
         } catch let error as ClientError {
-            #expect(error.category == .auth)
-            #expect(error.message.contains("taskflow login"))
+            XCTAssertEqual(error.category, .auth)
+            XCTAssertTrue(error.message.contains("taskflow login"), error.message)
         }
     }
 
-    @Test("TASKFLOW_TOKEN is used as given and never refreshed")
-    func environmentToken() async throws {
+    /// TASKFLOW_TOKEN is used as given and never refreshed.
+    func testEnvironmentTokenIsUsedAsGivenAndNeverRefreshed() async throws {
         let server = RotatingServer()
         let transport = InMemoryTransport(server.handle)
         let good = APIClient(session: try Session(server: FakeAPI.server, store: nil, environmentToken: "access-0"), transport: transport)
-        #expect(try await good.me().value == FakeAPI.user)
+        let user = try await good.me().value
+        XCTAssertEqual(user, FakeAPI.user)
         let stale = APIClient(session: try Session(server: FakeAPI.server, store: nil, environmentToken: "old"), transport: transport)
-        await #expect(throws: ClientError.self) { try await stale.me() }
-        #expect(server.state.withLock { $0.refreshes } == 0)
-        #expect(!transport.requests.contains { $0.url.path.hasSuffix("/refresh") })
+        let error = await thrownError { try await stale.me() }
+        XCTAssertTrue(error is ClientError, "\(String(describing: error))")
+        XCTAssertEqual(server.state.withLock { $0.refreshes }, 0)
+        XCTAssertFalse(transport.requests.contains { $0.url.path.hasSuffix("/refresh") })
     }
 }
