@@ -71,7 +71,7 @@ targets += [
     .target(name: "TaskFlowClient", dependencies: ["TaskFlowCore", "CCurl"], swiftSettings: swift6),
     .target(
         name: "TaskFlowCLI",
-        dependencies: ["TaskFlowClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["TaskFlowClient", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         swiftSettings: swift6
     ),
     .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI"], swiftSettings: swift6),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every field of one task.")
@@ -32,8 +33,8 @@ struct TaskDetail {
         func stamp(_ date: Date?) -> String { date.map(Timestamp.format) ?? "-" }
         let due = task.dueDate.map { "\(Timestamp.format($0)) (\(DateWords.relative($0, now: now)))" } ?? "-"
         var lines = [
-            output.paint(DisplayWidth.printable(task.title), .bold),
-            "id:        \(task.id)",
+            output.paint(TextSanitizer.sanitize(task.title), .bold),
+            "id:        \(TextSanitizer.sanitize(task.id))",
             "status:    \(task.status.rawValue)",
             "priority:  \(task.priority.rawValue)",
             "due:       \(task.isOverdue(now: now) ? output.paint(due, .red) : due)",
@@ -44,7 +45,7 @@ struct TaskDetail {
         ]
         if !task.description.isEmpty {
             lines.append("")
-            lines += task.description.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.printable(String($0)) }
+            lines += task.description.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { TextSanitizer.sanitize(String($0)) }
         }
         return lines
     }
