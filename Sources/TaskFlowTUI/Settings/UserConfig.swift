@@ -126,7 +126,7 @@ public struct UserConfig: Sendable, Equatable {
 
     /// `base` with the `[keys]` bindings applied, and a line for each one refused (unknown
     /// command, not a key) or taking a key from another command.
-    public func keymap(from base: Keymap) -> (keymap: Keymap, warnings: [String]) {
+    public func keymap(from base: Keymap<TUICommand>) -> (keymap: Keymap<TUICommand>, warnings: [String]) {
         var keymap = base
         var messages: [String] = []
         for binding in keys {
@@ -135,8 +135,8 @@ public struct UserConfig: Sendable, Equatable {
                     // A pane overriding a global key it already had (Esc closing the help
                     // rather than quitting) is the design, not news: only keys the user
                     // added are reported.
-                    let alreadyHad = base.keys(for: binding.command, in: conflict.context).contains(conflict.key)
-                        || (conflict.kind == .shadowed && base.keys(for: binding.command, in: .global).contains(conflict.key))
+                    let alreadyHad = base.keys(named: binding.command, in: conflict.context).contains(conflict.key)
+                        || (conflict.kind == .shadowed && base.keys(named: binding.command, in: .global).contains(conflict.key))
                     if !alreadyHad { messages.append("\(path):\(binding.line): key conflict: \(conflict)") }
                 }
             } catch {

@@ -22,7 +22,7 @@ public struct FooterView: Widget {
         // hints there.
         let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm]
         let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
-        let help = bindings.first { $0.command == TUICommand.help }
+        let help = bindings.first { $0.command == .toggleHelp }
         buffer.render(HintBar(bindings, trailing: trailing, pinned: help), in: row)
     }
 
