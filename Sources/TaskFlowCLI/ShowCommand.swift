@@ -31,7 +31,8 @@ struct TaskDetail {
 
     func render(_ task: TaskItem) -> [String] {
         func stamp(_ date: Date?) -> String { date.map(Timestamp.format) ?? "-" }
-        let due = task.dueDate.map { "\(Timestamp.format($0)) (\(DateWords.relative($0, now: now)))" } ?? "-"
+        var due = "-"
+        if let dueDate = task.dueDate, let words = task.dueWords(now: now) { due = "\(Timestamp.format(dueDate)) (\(words))" }
         var lines = [
             output.paint(TextSanitizer.sanitize(task.title), .bold),
             "id:        \(TextSanitizer.sanitize(task.id))",

@@ -11,7 +11,7 @@ struct TaskTable {
         let header = ["ID", "STATUS", "PRI", "DUE", "TITLE"]
         let rows = tasks.map { task in
             [TextSanitizer.sanitize(task.id), task.status.rawValue, task.priority.rawValue,
-             task.dueDate.map { DateWords.relative($0, now: now) } ?? "-", TextSanitizer.sanitize(task.title)]
+             task.dueWords(now: now) ?? "-", TextSanitizer.sanitize(task.title)]
         }
         var widths = header.map(DisplayWidth.of)
         for row in rows { for (i, cell) in row.enumerated().dropLast() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }

@@ -30,4 +30,13 @@ final class TaskTableTests: XCTestCase {
         XCTAssertEqual(TaskTable.summary(Pagination(page: 3, limit: 20, total: 1234), shown: 20), "41–60 of 1234 (page 3 of 62)")
         XCTAssertEqual(TaskTable.summary(Pagination(page: 1, limit: 20, total: 0), shown: 0), "No tasks.")
     }
+
+    func testADoneTaskIsNeverOverdue() {
+        let late = TaskItem(id: "d1", title: "late but done", status: .done, dueDate: DueDate.parse("2026-11-22"), createdAt: now, updatedAt: now)
+        let output = TerminalOutput(noColourFlag: true)
+        let row = TaskTable(output: output, now: now).render([late])[1]
+        XCTAssertTrue(row.contains("due 10d ago") && !row.contains("overdue"), row)
+        let detail = TaskDetail(output: output, now: now).render(late).joined(separator: "\n")
+        XCTAssertTrue(detail.contains("(due 10d ago)") && !detail.contains("overdue"), detail)
+    }
 }
