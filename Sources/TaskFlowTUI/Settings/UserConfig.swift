@@ -4,8 +4,9 @@ import TerminalUI
 
 /// `$XDG_CONFIG_HOME/taskflow/config.toml` (documented in taskflow(1) and
 /// docs/config.example.toml). Reading it never fails: an unknown key, a bad value or a
-/// file that is not TOML becomes a one-line warning naming it, and the setting keeps its
-/// default, because a typo in a config file must never keep anyone from their tasks.
+/// line that is not TOML becomes a one-line warning naming it, that setting keeps its
+/// default and every other one is kept, because a typo in a config file must never keep
+/// anyone from their tasks.
 public struct UserConfig: Sendable, Equatable {
     /// How the screen hears about changes made elsewhere (`refresh = "auto"`).
     public enum Refresh: String, Sendable, CaseIterable {
@@ -53,13 +54,9 @@ public struct UserConfig: Sendable, Equatable {
 
     public init(parsing text: String, path: String) {
         self.path = path
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(parsing: text)
-        } catch {
-            warnings.append("\(path):\(error.line): \(error.message); the file is ignored")
-            return
-        }
+        var problems: [TOMLError] = []
+        let document = TOMLDocument(parsing: text, problems: &problems)
+        for problem in problems { warn(problem.line, problem.message) }
         for entry in document.tables[0].entries { apply(entry) }
         for table in document.tables.dropFirst() {
             guard table.name == "keys" else {
