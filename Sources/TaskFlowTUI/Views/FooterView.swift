@@ -28,7 +28,7 @@ public struct FooterView: Widget {
 
     var trailing: String {
         guard state.screen == .main else { return "" }
-        let sort = "sort: \(state.query.sort.field.rawValue) \(state.query.sort.descending ? "↓" : "↑")"
+        let sort = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
         let filter = FilterSyntax(now: state.now).text(of: state.query)
         return (filter.isEmpty ? "" : "filter: \(filter)  ") + "\(sort)  \(range) "
     }
