@@ -16,7 +16,7 @@ struct ShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        try await CommandRunner.run {
+        try await CommandRunner.run(about: id) {
             let response = try await global.settings().makeClient().task(id: id)
             if json { return TerminalOutput.raw(response.body) }
             TaskDetail(output: global.output, now: Date()).render(response.value).forEach(global.output.line)

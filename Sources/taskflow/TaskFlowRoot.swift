@@ -23,7 +23,7 @@ struct TaskFlowRoot: AsyncParsableCommand {
             }
             exit()
         } catch {
-            exit(withError: error)
+            UsageFailure.exit(self, error: error, arguments: Array(CommandLine.arguments.dropFirst()))
         }
     }
 }
