@@ -40,6 +40,22 @@ static inline attr_t tf_COLOR_PAIR(int pair) { return (attr_t)COLOR_PAIR(pair); 
 
 static inline int tf_KEY_F(int n) { return KEY_F(n); }
 
+/* Whether the current terminal's terminfo entry has the string capability `name`:
+   "cup" (cursor addressing: TERM=dumb has none), "smcup" (an alternate screen). */
+static inline bool tf_has_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1 && value[0] != '\0';
+}
+
+/* Sends the current terminal's string capability `name` (such as "clear"), if it has one. */
+static inline void tf_put_capability(const char *name) {
+    char *value = tigetstr(name);
+    if (value != NULL && value != (char *)-1) {
+        putp(value);
+        fflush(stdout);
+    }
+}
+
 static inline FILE *tf_stdin(void) { return stdin; }
 static inline FILE *tf_stdout(void) { return stdout; }
 

@@ -20,6 +20,8 @@ public final class CursesBackend: TerminalBackend {
     var pendingKeys: [Key] = []
     private(set) var isActive = false
     private var screen: OpaquePointer?
+    /// Without one (TERM=linux, vt100) the last frame would stay under the shell's prompt.
+    private var hasAlternateScreen = true
     private var mouseReporting = false
 
     /// Undoes the modes we set outside curses' knowledge, for `leave` and the emergency exit.
@@ -41,6 +43,14 @@ public final class CursesBackend: TerminalBackend {
             guard let created = newterm(nil, tf_stdout(), tf_stdin()) else {
                 throw .initializationFailed("unknown terminal type \"\(options.environment["TERM"] ?? "")\"")
             }
+            set_term(created)
+            // TERM=dumb and the like: curses would start and draw nothing, forever.
+            guard tf_has_capability("cup") else {
+                endwin()
+                delscreen(created)
+                throw .cannotAddressCursor(term: options.environment["TERM"] ?? "")
+            }
+            hasAlternateScreen = tf_has_capability("smcup")
             screen = created
         }
         set_term(screen)
@@ -65,6 +75,7 @@ public final class CursesBackend: TerminalBackend {
         setTerminalModes(enabled: false)
         curs_set(1)
         endwin()
+        if !hasAlternateScreen { tf_put_capability("clear") }
         signals.uninstall()
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a task.")
@@ -27,7 +28,7 @@ struct AddCommand: AsyncParsableCommand {
             fields.apply(to: &changes)
             let response = try await global.settings().makeClient().createTask(changes)
             if json { return TerminalOutput.raw(response.body) }
-            global.output.line("Created \(response.value.id): \(DisplayWidth.printable(response.value.title))")
+            global.output.line("Created \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title))")
         }
     }
 }

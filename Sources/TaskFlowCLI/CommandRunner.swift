@@ -4,11 +4,13 @@ import TaskFlowClient
 
 /// Runs a command body and turns failures into one line on stderr and a documented exit code.
 enum CommandRunner {
-    static func run(_ body: () async throws -> Void) async throws {
+    /// `subject` names what the command was about (a task id) in a "not found" message.
+    static func run(about subject: String? = nil, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as ClientError {
-            throw report(error)
+            let prefix = error.category == .notFound ? subject.map { "\($0): " } : nil
+            throw report(error, prefix: prefix ?? "")
         } catch let error as CommandFailure {
             TerminalOutput.error("taskflow: \(error.message)")
             throw ExitCode(error.code)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct EditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,10 +45,10 @@ struct EditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandRunner.run {
+        try await CommandRunner.run(about: id) {
             let response = try await global.settings().makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
             if json { return TerminalOutput.raw(response.body) }
-            global.output.line("Updated \(response.value.id): \(DisplayWidth.printable(response.value.title)) (version \(response.value.version))")
+            global.output.line("Updated \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title)) (version \(response.value.version))")
         }
     }
 }

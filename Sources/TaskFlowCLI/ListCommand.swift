@@ -13,13 +13,14 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only these statuses: todo, in-progress, done (comma-separated).", valueName: "list"))
-    var status: String?
+    // Short options mean the same in every command: -s status, -p priority, -q search.
+    @Option(name: [.short, .long], help: ArgumentHelp("Only these statuses: todo, in-progress, done (comma-separated or repeated).", valueName: "list"))
+    var status: [String] = []
 
-    @Option(help: ArgumentHelp("Only these priorities: low, medium, high (comma-separated).", valueName: "list"))
-    var priority: String?
+    @Option(name: [.short, .long], help: ArgumentHelp("Only these priorities: low, medium, high (comma-separated or repeated).", valueName: "list"))
+    var priority: [String] = []
 
-    @Option(name: [.short, .customLong("search")], help: ArgumentHelp("Full-text search in title and description.", valueName: "words"))
+    @Option(name: [.customShort("q"), .long], help: ArgumentHelp("Full-text search in title and description.", valueName: "words"))
     var search: String?
 
     @Option(help: ArgumentHelp("Due on or before this date: \(DueArgument.help).", valueName: "date"))
@@ -54,8 +55,8 @@ struct ListCommand: AsyncParsableCommand {
 
     func query() throws -> TaskQuery {
         var parameters: [(name: String, value: String)] = [("page", String(page)), ("limit", String(limit))]
-        if let status { parameters.append(("status", status)) }
-        if let priority { parameters.append(("priority", priority)) }
+        if !status.isEmpty { parameters.append(("status", status.joined(separator: ","))) }
+        if !priority.isEmpty { parameters.append(("priority", priority.joined(separator: ","))) }
         if let search { parameters.append(("q", search)) }
         if let sort { parameters.append(("sort", sort)) }
         if overdue { parameters.append(("overdue", "true")) }

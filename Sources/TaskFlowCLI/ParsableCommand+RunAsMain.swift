@@ -14,7 +14,7 @@ extension ParsableCommand {
             }
             exit()
         } catch {
-            exit(withError: error)
+            UsageFailure.exit(self, error: error, arguments: arguments ?? Array(CommandLine.arguments.dropFirst()))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every field of one task.")
@@ -15,7 +16,7 @@ struct ShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        try await CommandRunner.run {
+        try await CommandRunner.run(about: id) {
             let response = try await global.settings().makeClient().task(id: id)
             if json { return TerminalOutput.raw(response.body) }
             TaskDetail(output: global.output, now: Date()).render(response.value).forEach(global.output.line)
@@ -30,10 +31,11 @@ struct TaskDetail {
 
     func render(_ task: TaskItem) -> [String] {
         func stamp(_ date: Date?) -> String { date.map(Timestamp.format) ?? "-" }
-        let due = task.dueDate.map { "\(Timestamp.format($0)) (\(DateWords.relative($0, now: now)))" } ?? "-"
+        var due = "-"
+        if let dueDate = task.dueDate, let words = task.dueWords(now: now) { due = "\(Timestamp.format(dueDate)) (\(words))" }
         var lines = [
-            output.paint(DisplayWidth.printable(task.title), .bold),
-            "id:        \(task.id)",
+            output.paint(TextSanitizer.sanitize(task.title), .bold),
+            "id:        \(TextSanitizer.sanitize(task.id))",
             "status:    \(task.status.rawValue)",
             "priority:  \(task.priority.rawValue)",
             "due:       \(task.isOverdue(now: now) ? output.paint(due, .red) : due)",
@@ -44,7 +46,7 @@ struct TaskDetail {
         ]
         if !task.description.isEmpty {
             lines.append("")
-            lines += task.description.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.printable(String($0)) }
+            lines += task.description.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { TextSanitizer.sanitize(String($0)) }
         }
         return lines
     }

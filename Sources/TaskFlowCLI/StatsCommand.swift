@@ -1,6 +1,7 @@
 import ArgumentParser
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts by status and priority, due dates, and completions.")

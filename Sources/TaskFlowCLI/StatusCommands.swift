@@ -1,6 +1,7 @@
 import ArgumentParser
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 /// `done` and `start`: set one status on several tasks, carrying on past failures.
 enum StatusChange {
@@ -11,7 +12,7 @@ enum StatusChange {
             for id in ids {
                 do {
                     let task = try await client.updateTask(id: id, TaskChanges(status: status)).value
-                    global.output.line("\(verb) \(task.id): \(DisplayWidth.printable(task.title))")
+                    global.output.line("\(verb) \(TextSanitizer.sanitize(task.id)): \(TextSanitizer.sanitize(task.title))")
                 } catch let error as ClientError {
                     // A dead server or an ended session fails the rest too: stop here.
                     if error.category == .network || error.category == .auth { throw error }

@@ -1,5 +1,6 @@
 import Foundation
 import TaskFlowCore
+import TerminalUI
 
 /// Tasks as aligned columns. Widths are display widths, so CJK and emoji titles line up.
 struct TaskTable {
@@ -9,8 +10,8 @@ struct TaskTable {
     func render(_ tasks: [TaskItem]) -> [String] {
         let header = ["ID", "STATUS", "PRI", "DUE", "TITLE"]
         let rows = tasks.map { task in
-            [task.id, task.status.rawValue, task.priority.rawValue,
-             task.dueDate.map { DateWords.relative($0, now: now) } ?? "-", DisplayWidth.printable(task.title)]
+            [TextSanitizer.sanitize(task.id), task.status.rawValue, task.priority.rawValue,
+             task.dueWords(now: now) ?? "-", TextSanitizer.sanitize(task.title)]
         }
         var widths = header.map(DisplayWidth.of)
         for row in rows { for (i, cell) in row.enumerated().dropLast() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TerminalUI
 
 /// Where the CLI writes, and whether it may use colour there: only on a terminal, never
 /// with `NO_COLOR` set (https://no-color.org) or `--no-color`.
@@ -29,8 +30,9 @@ struct TerminalOutput: Sendable {
 
     func line(_ text: String) { print(text) }
 
+    /// One line on stderr. Errors quote the server's messages, so they are sanitised whole.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TextSanitizer.sanitize(text) + "\n").utf8))
     }
 
     /// Writes bytes exactly, plus a newline, for `--json`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TerminalUI
 
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,9 +56,9 @@ struct WatchCommand: AsyncParsableCommand {
     static func describe(_ event: LiveEvent, output: TerminalOutput) -> String {
         let time = String(Timestamp.format(Date()).dropFirst(11).prefix(8))
         switch event {
-        case .created(let task): return "\(time) \(output.paint("created", .green)) \(task.id) \(DisplayWidth.printable(task.title))"
+        case .created(let task): return "\(time) \(output.paint("created", .green)) \(TextSanitizer.sanitize(task.id)) \(TextSanitizer.sanitize(task.title))"
         case .updated(let task):
-            return "\(time) \(output.paint("updated", .yellow)) \(task.id) \(DisplayWidth.printable(task.title)) [\(task.status.rawValue), \(task.priority.rawValue)]"
+            return "\(time) \(output.paint("updated", .yellow)) \(TextSanitizer.sanitize(task.id)) \(TextSanitizer.sanitize(task.title)) [\(task.status.rawValue), \(task.priority.rawValue)]"
         case .deleted(let id, _): return "\(time) \(output.paint("deleted", .red)) \(id)"
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskFlowClient
+import TerminalUI
 
 struct WhoamiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct WhoamiCommand: AsyncParsableCommand {
             let client = try global.settings().makeClient()
             let response = try await client.me()
             if json { return TerminalOutput.raw(response.body) }
-            global.output.line("\(DisplayWidth.printable(response.value.name)) <\(response.value.email)> on \(client.server)")
+            global.output.line("\(TextSanitizer.sanitize(response.value.name)) <\(TextSanitizer.sanitize(response.value.email))> on \(client.server)")
         }
     }
 }

@@ -35,13 +35,18 @@ public enum DateWords {
     /// "today", "tomorrow", "in 3d", "yesterday" or "2d overdue" for a due date seen at
     /// `now`, counting whole UTC days.
     public static func relative(_ due: Date, now: Date) -> String {
-        let days = (DueDate.startOfDay(due).millis - DueDate.startOfDay(now).millis) / 86_400_000
+        let days = dayOffset(due, now: now)
         switch days {
         case 0: return "today"
         case 1: return "tomorrow"
         case 2...: return "in \(days)d"
         default: return "\(-days)d overdue"
         }
+    }
+
+    /// Whole days from the day of `now` to the day of `due`; negative when `due` is past.
+    public static func dayOffset(_ due: Date, now: Date) -> Int {
+        (DueDate.startOfDay(due).millis - DueDate.startOfDay(now).millis) / 86_400_000
     }
 
     /// Monday first, so index 0 is Monday.

@@ -6,7 +6,7 @@ import TerminalUI
 /// before it opens so every problem can be shown on its message line.
 struct ScreenSettings: Sendable {
     var theme: Theme
-    var keymap: Keymap
+    var keymap: Keymap<TUICommand>
     var mouse: Bool
     var refresh: UserConfig.Refresh
     /// One line each; the first is shown when the screen opens.

@@ -56,7 +56,7 @@ final class QueryEndToEndTests: XCTestCase {
         let session = try await openUI()
         try session.sendKeys("o")
         try await session.waitFor(text: "Sort by")
-        try session.sendKeys("Down", "Down", "Down", "Down", "-", "Enter")
+        try session.sendKeys("Down", "Down", "Down", "Down", "Enter")
         let sorted = try await session.waitFor("the list in title order") { self.firstRow($0).contains("Read book") }
         XCTAssertTrue(sorted.contains("sort: title ↑"))
         XCTAssertTrue(sorted.split(separator: "\n")[3].contains("Report expenses"))

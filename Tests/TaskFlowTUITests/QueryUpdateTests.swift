@@ -149,9 +149,10 @@ final class QueryUpdateTests: XCTestCase {
         XCTAssertEqual(state.query.sort, .default)
         _ = update(&state, .key(.char("o")))
         for _ in 0..<4 { _ = update(&state, .key(.down)) }
+        XCTAssertEqual(state.sortPicker?.sort, TaskSort(.title, descending: false), "a new field starts in its own direction")
         _ = update(&state, .key(.char("-")))
         let effects = update(&state, .key(.enter))
-        XCTAssertEqual(fetchedQueries(effects).map(\.sort), [TaskSort(.title, descending: false)])
+        XCTAssertEqual(fetchedQueries(effects).map(\.sort), [TaskSort(.title, descending: true)])
         XCTAssertNil(state.sortPicker)
     }
 

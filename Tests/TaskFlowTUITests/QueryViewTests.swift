@@ -42,7 +42,7 @@ final class QueryViewTests: XCTestCase {
         var state = Fixtures.mainState(all: Fixtures.tasks(3))
         loaded(&state, [Fixtures.task(1, priority: .high)], update(&state, .key(.char("!"))))
         loaded(&state, [Fixtures.task(1, priority: .high)], update(&state, .key(.char("1"))))
-        XCTAssertTrue(lines(state).last!.hasSuffix("filter: status:todo priority:high  sort: createdAt ↓  1–1 of 1"), lines(state).last!)
+        XCTAssertTrue(lines(state).last!.hasSuffix("filter: status:todo priority:high  sort: created ↓  1–1 of 1"), lines(state).last!)
     }
 
     func testTheSortPopupMarksTheChosenFieldAndDirection() {

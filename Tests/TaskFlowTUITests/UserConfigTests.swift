@@ -74,10 +74,27 @@ final class UserConfigTests: XCTestCase {
         XCTAssertEqual(config.keys, [])
     }
 
-    func testFileThatIsNotTOMLIsIgnoredWithItsLine() {
-        let config = UserConfig(parsing: "mouse = true\ntheme = light\n", path: path)
-        XCTAssertEqual(config.warnings, ["\(path):2: \"light\" is not a string, integer, boolean or array (strings need quotes); the file is ignored"])
+    func testLinesThatAreNotTOMLCostOnlyThemselvesAndAreAllReported() {
+        let config = UserConfig(parsing: """
+        server = "https://tasks.example.com"
+        mouse = yes
+        theme = light
+        refresh = "poll"
+        [keys
+        quit = "Q"
+        [keys]
+        done = "D"
+        """, path: path)
+        XCTAssertEqual(config.warnings, [
+            "\(path):2: \"yes\" is not a string, integer, boolean or array (strings need quotes); the line is ignored",
+            "\(path):3: \"light\" is not a string, integer, boolean or array (strings need quotes); the line is ignored",
+            "\(path):5: expected ']' to close the table name; the lines up to the next table are ignored",
+        ])
+        XCTAssertEqual(config.server, "https://tasks.example.com")
+        XCTAssertEqual(config.refresh, .poll)
         XCTAssertFalse(config.mouse)
+        XCTAssertNil(config.theme)
+        XCTAssertEqual(config.keys, [UserConfig.Binding(command: "mark-done", keys: ["D"], line: 8)])
     }
 
     func testKeymapRebindingAndConflicts() {

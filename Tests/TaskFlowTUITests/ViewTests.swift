@@ -89,7 +89,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(state.cursor, 60)
         // The cursor is on row 61, at the bottom of the 20 rows shown.
         let footer = render(FooterView(state: state), width: 120, height: 1)
-        XCTAssertTrue(footer.hasSuffix("sort: createdAt ↓  42–61 of 1,234"), footer)
+        XCTAssertTrue(footer.hasSuffix("sort: created ↓  42–61 of 1,234"), footer)
         _ = update(&state, .key(.char("G")))
         XCTAssertTrue(render(FooterView(state: state), width: 120, height: 1).hasSuffix("1,215–1,234 of 1,234"))
     }
@@ -188,7 +188,7 @@ private let NARROW = """
     │                                                          │
     │                                                          │
     └──────────────────────────────────────────────────────────┘
-     j/↓ move               ? help  sort: createdAt ↓  1–4 of 4
+     j/↓ move                 ? help  sort: created ↓  1–4 of 4
     """
 
 private let WIDE = """
@@ -215,7 +215,7 @@ private let WIDE = """
     │                                                     ││                                           │
     │                                                     ││                                           │
     └─────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
-     j/↓ scroll  Esc/h back  x done  s status  p priority  a add    ? help  sort: createdAt ↓  1–4 of 4
+     j/↓ scroll  Esc/h back  x done  s status  p priority  a add      ? help  sort: created ↓  1–4 of 4
     """
 
 private let LOGIN = """

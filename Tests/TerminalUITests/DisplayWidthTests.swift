@@ -15,6 +15,8 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("ＡＢ"), 4)
         XCTAssertEqual(DisplayWidth.of("、。"), 4)
         XCTAssertEqual(DisplayWidth.of("𠀋"), 2, "CJK Extension B, outside the BMP")
+        XCTAssertEqual(DisplayWidth.of("ｆｕｌｌ"), 8)
+        XCTAssertEqual(DisplayWidth.of("\u{17000}\u{18800}"), 4, "Tangut ideograph and component are wide, as in glibc")
     }
 
     func testConjoiningHangulJamoFormOneWideGlyph() {
@@ -45,11 +47,14 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("👍🏽"), 2, "skin tone")
         XCTAssertEqual(DisplayWidth.of("❤️"), 2, "text-default symbol with VS16")
         XCTAssertEqual(DisplayWidth.of("1️⃣"), 2, "keycap")
+        XCTAssertEqual(DisplayWidth.of("👩‍💻"), 2, "ZWJ profession")
+        XCTAssertEqual(DisplayWidth.of("\u{1F321}\u{FE0F}"), 2, "thermometer asked for in emoji presentation")
     }
 
     func testTextPresentationStaysNarrow() {
         XCTAssertEqual(DisplayWidth.of("❤"), 1)
         XCTAssertEqual(DisplayWidth.of("☺︎"), 1, "VS15 asks for text presentation")
+        XCTAssertEqual(DisplayWidth.of("\u{1F321}"), 1, "thermometer is text by default: wcwidth 1, not in a wide range")
     }
 
     func testZeroWidthCharactersOnTheirOwn() {
@@ -71,6 +76,25 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("a\u{0}b"), 3)
         XCTAssertEqual(DisplayWidth.of("\u{1B}[31mred\u{1B}[0m"), 5, "each escape sequence is one replacement")
         XCTAssertEqual(DisplayWidth.of("a\tb"), 3, "a tab is one space")
+    }
+
+    func testSoftHyphenIsVisibleAsInGlibc() {
+        XCTAssertEqual(DisplayWidth.of("co\u{AD}op"), 5)
+    }
+
+    func testTruncationCountsColumnsAndNeverSplitsAWideCharacter() {
+        XCTAssertEqual(DisplayWidth.truncate("日本語のタスク", to: 7), "日本語…")
+        XCTAssertEqual(DisplayWidth.truncate("short", to: 10), "short")
+        XCTAssertEqual(DisplayWidth.truncate("short", to: 5), "short")
+        XCTAssertEqual(DisplayWidth.truncate("shorter", to: 5), "shor…")
+        XCTAssertEqual(DisplayWidth.truncate("🎉🎉🎉🎉", to: 6), "🎉🎉…")
+        XCTAssertEqual(DisplayWidth.truncate("abc", to: 0), "")
+    }
+
+    func testTruncationAndPaddingSanitise() {
+        XCTAssertEqual(DisplayWidth.truncate("a\u{1B}[31mred\u{202E}xyz", to: 6), "a\u{FFFD}red…")
+        XCTAssertEqual(DisplayWidth.pad("\u{1B}]52;c;aGk=\u{7}日", to: 5), "\u{FFFD}日  ")
+        XCTAssertEqual(DisplayWidth.pad("toolong", to: 3), "toolong", "padding never cuts")
     }
 
     func testScalarWidths() {

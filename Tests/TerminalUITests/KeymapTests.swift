@@ -61,7 +61,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(conflicts, [])
         XCTAssertEqual(keymap.command(for: .char("x"), in: .list), TestKeymap.delete)
         XCTAssertNil(keymap.command(for: .char("d"), in: .list))
-        XCTAssertEqual(keymap.keys(for: "delete", in: .list), [.char("x")])
+        XCTAssertEqual(keymap.keys(for: TestKeymap.delete, in: .list), [.char("x")])
     }
 
     func testRebindOntoAnotherCommandsKeyReportsTheConflict() throws {
@@ -71,7 +71,7 @@ final class KeymapTests: XCTestCase {
             KeyConflict(kind: .replaced, key: .char("e"), context: .list, command: TestKeymap.delete, other: TestKeymap.edit),
         ])
         XCTAssertEqual(keymap.command(for: .char("e"), in: .list), TestKeymap.delete)
-        XCTAssertEqual(keymap.keys(for: "edit", in: .list), [], "edit lost its only key")
+        XCTAssertEqual(keymap.keys(named: "edit", in: .list), [], "edit lost its only key")
         XCTAssertEqual(conflicts.first?.description, "e in list was bound to edit, now delete")
     }
 

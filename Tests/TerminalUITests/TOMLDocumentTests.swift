@@ -63,4 +63,17 @@ final class TOMLDocumentTests: XCTestCase {
         XCTAssertEqual(error("a = 1")?.description, nil)
         XCTAssertEqual(TOMLError(line: 4, message: "x").description, "line 4: x")
     }
+
+    func testTheLenientParseKeepsEveryGoodLineAndReportsEveryBadOne() {
+        var problems: [TOMLError] = []
+        let document = TOMLDocument(parsing: "a = 1\nb = red\nc = 3\n[t\nd = 4\n[u]\ne = 5\ne = 6\n", problems: &problems)
+        XCTAssertEqual(problems, [
+            TOMLError(line: 2, message: "\"red\" is not a string, integer, boolean or array (strings need quotes); the line is ignored"),
+            TOMLError(line: 4, message: "expected ']' to close the table name; the lines up to the next table are ignored"),
+            TOMLError(line: 8, message: "key \"e\" is set twice; the line is ignored"),
+        ])
+        XCTAssertEqual(document.tables.map(\.name), ["", "u"])
+        XCTAssertEqual(document.tables[0].entries.map(\.key), ["a", "c"])
+        XCTAssertEqual(document.tables[1]["e"]?.value, .integer(5))
+    }
 }

@@ -15,6 +15,9 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertEqual(TextSanitizer.sanitize("\u{1B}cafter"), "\u{FFFD}after", "ESC c (full reset)")
         XCTAssertEqual(TextSanitizer.sanitize("\u{9B}31mx"), "\u{FFFD}x", "8-bit CSI")
         XCTAssertEqual(TextSanitizer.sanitize("end\u{1B}"), "end\u{FFFD}")
+        XCTAssertEqual(TextSanitizer.sanitize("evil\u{1B}[2Jtitle"), "evil\u{FFFD}title", "no [2J left behind")
+        XCTAssertEqual(TextSanitizer.sanitize("\u{1B}]52;c;cm0gLXJmIH4=\u{7}x"), "\u{FFFD}x", "OSC 52 clipboard write")
+        XCTAssertEqual(TextSanitizer.sanitize("\u{9D}8;;http://x\u{9C}y"), "\u{FFFD}y", "8-bit OSC ended by 8-bit ST")
     }
 
     func testControlCharactersDELAndC1AreReplaced() {

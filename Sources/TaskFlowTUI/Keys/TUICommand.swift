@@ -1,81 +1,127 @@
 import TerminalUI
 
-/// The named commands of the screen. The names are what a `[keys]` section of the config
-/// will rebind; the help text feeds the `?` overlay and the hint bar.
-public enum TUICommand {
-    public static let moveDown = Command("move-down", help: "Move down", hint: "move")
-    public static let moveUp = Command("move-up", help: "Move up")
-    public static let pageDown = Command("page-down", help: "Down one screen")
-    public static let pageUp = Command("page-up", help: "Up one screen")
-    public static let first = Command("first", help: "Go to the first task")
-    public static let last = Command("last", help: "Go to the last task")
-    public static let nextPane = Command("next-pane", help: "Next pane", hint: "pane")
-    public static let previousPane = Command("previous-pane", help: "Previous pane")
-    public static let open = Command("open", help: "Show the selected task's details", hint: "detail")
-    public static let back = Command("back", help: "Back to the list", hint: "back")
-    public static let markDone = Command("mark-done", help: "Mark the selected task done (again: back to todo)", hint: "done")
-    public static let cycleStatus = Command("cycle-status", help: "Cycle status: todo → in progress → done", hint: "status")
-    public static let cyclePriority = Command("cycle-priority", help: "Cycle priority: low → medium → high", hint: "priority")
-    public static let refresh = Command("refresh", help: "Reload tasks and stats from the server", hint: "refresh")
-    public static let help = Command("help", help: "Show or hide this help", hint: "help")
-    public static let quit = Command("quit", help: "Quit", hint: "quit")
-    public static let closeHelp = Command("close-help", help: "Close the help", hint: "close")
-    public static let scrollDown = Command("scroll-down", help: "Scroll down", hint: "scroll")
-    public static let scrollUp = Command("scroll-up", help: "Scroll up")
+/// Every named command of the screen, once. `name` is what a `[keys]` section of the config
+/// rebinds; `help` feeds the `?` overlay and `hint` the hint bar; `AppState.perform` switches
+/// over all of them without a default, so a new command cannot be forgotten there.
+public enum TUICommand: String, CaseIterable, KeyCommand {
+    // Moving and panes
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case first
+    case last
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case openDetail = "open"
+    case back
+    case scrollDown = "scroll-down"
+    case scrollUp = "scroll-up"
+    // Changing tasks
+    case markDone = "mark-done"
+    case cycleStatus = "cycle-status"
+    case cyclePriority = "cycle-priority"
+    case add
+    case edit
+    case editDescription = "edit-description"
+    case delete
+    // The whole screen
+    case refresh
+    case toggleHelp = "help"
+    case closeHelp = "close-help"
+    case quit
+    // Search, filter and sort
+    case search
+    case filter
+    case clearFilters = "clear-filters"
+    case quickTodo = "filter-todo"
+    case quickInProgress = "filter-in-progress"
+    case quickDone = "filter-done"
+    case quickHigh = "filter-high"
+    case quickOverdue = "filter-overdue"
+    case sort
+    // The search and filter line
+    case acceptLine = "accept-line"
+    case cancelLine = "cancel-line"
+    case completeLine = "complete"
+    // The sort popup
+    case sortDown = "sort-down"
+    case sortUp = "sort-up"
+    case flipSort = "flip-sort"
+    case applySort = "apply-sort"
+    case cancelSort = "cancel-sort"
+    // The login screen and the add/edit form
+    case nextField = "next-field"
+    case previousField = "previous-field"
+    case submit
+    case cancel
+    case saveForm = "save"
+    case cancelForm = "cancel-form"
+    case formEditor = "form-editor"
+    case nextValue = "next-value"
+    case previousValue = "previous-value"
+    // The delete question
+    case confirm
+    case refuse
 
-    public static let search = Command("search", help: "Search as you type (Enter keeps the result, Esc goes back)", hint: "search")
-    public static let filter = Command(
-        "filter", help: "Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words",
-        hint: "filter")
-    public static let clearFilters = Command("clear-filters", help: "Clear every filter and the search", hint: "clear")
-    public static let quickTodo = Command("filter-todo", help: "Show only todo tasks (again: all)")
-    public static let quickInProgress = Command("filter-in-progress", help: "Show only tasks in progress (again: all)")
-    public static let quickDone = Command("filter-done", help: "Show only done tasks (again: all)")
-    public static let quickHigh = Command("filter-high", help: "Show only high priority tasks (again: all)")
-    public static let quickOverdue = Command("filter-overdue", help: "Show only overdue tasks (again: all)")
-    public static let sort = Command("sort", help: "Choose the sort field and direction", hint: "sort")
+    public var name: String { rawValue }
+    public var help: String { text.help }
+    public var hint: String? { text.hint }
 
-    public static let add = Command("add", help: "Add a task", hint: "add")
-    public static let edit = Command("edit", help: "Edit the selected task", hint: "edit")
-    public static let editDescription = Command("edit-description", help: "Edit the selected task's description in $EDITOR")
-    public static let delete = Command("delete", help: "Delete the selected task (asks first)", hint: "delete")
-
-    public static let acceptLine = Command("accept-line", help: "Keep the search or apply the filter", hint: "apply")
-    public static let cancelLine = Command("cancel-line", help: "Back to the view before the line opened", hint: "cancel")
-    public static let completeLine = Command("complete", help: "Complete a filter key or value", hint: "complete")
-
-    public static let sortDown = Command("sort-down", help: "Next sort field", hint: "move")
-    public static let sortUp = Command("sort-up", help: "Previous sort field")
-    public static let flipSort = Command("flip-sort", help: "Flip the direction: ascending ↔ descending", hint: "flip")
-    public static let applySort = Command("apply-sort", help: "Sort by the chosen field", hint: "apply")
-    public static let cancelSort = Command("cancel-sort", help: "Close without changing the sort", hint: "cancel")
-
-    public static let nextField = Command("next-field", help: "Next field", hint: "next field")
-    public static let previousField = Command("previous-field", help: "Previous field")
-    public static let submit = Command("submit", help: "Sign in", hint: "sign in")
-    public static let cancel = Command("cancel", help: "Quit without signing in", hint: "quit")
-
-    public static let saveForm = Command("save", help: "Save the task (the form stays open if the server refuses)", hint: "save")
-    public static let cancelForm = Command("cancel-form", help: "Close the form (twice when something was typed)", hint: "cancel")
-    public static let formEditor = Command("form-editor", help: "Edit the description in $EDITOR", hint: "$EDITOR")
-    public static let nextValue = Command("next-value", help: "Next status or priority")
-    public static let previousValue = Command("previous-value", help: "Previous status or priority")
-
-    public static let confirm = Command("confirm", help: "Yes, do it", hint: "yes")
-    public static let refuse = Command("refuse", help: "No, keep things as they are", hint: "no")
-}
-
-extension KeyContext {
-    public static let list = KeyContext("list")
-    public static let detail = KeyContext("detail")
-    public static let stats = KeyContext("stats")
-    public static let help = KeyContext("help")
-    public static let login = KeyContext("login")
-    /// The open search or filter line: only its own keys count, the rest is typed.
-    public static let line = KeyContext("line")
-    public static let sort = KeyContext("sort")
-    /// The add/edit form: only its own keys count, the rest is typed into the field.
-    public static let form = KeyContext("form")
-    /// A yes/no question (delete this task?).
-    public static let confirm = KeyContext("confirm")
+    private var text: (help: String, hint: String?) {
+        switch self {
+        case .moveDown: ("Move down", "move")
+        case .moveUp: ("Move up", nil)
+        case .pageDown: ("Down one screen", nil)
+        case .pageUp: ("Up one screen", nil)
+        case .first: ("Go to the first task", nil)
+        case .last: ("Go to the last task", nil)
+        case .nextPane: ("Next pane", "pane")
+        case .previousPane: ("Previous pane", nil)
+        case .openDetail: ("Show the selected task's details", "detail")
+        case .back: ("Back to the list", "back")
+        case .scrollDown: ("Scroll down", "scroll")
+        case .scrollUp: ("Scroll up", nil)
+        case .markDone: ("Mark the selected task done (again: back to todo)", "done")
+        case .cycleStatus: ("Cycle status: todo → in progress → done", "status")
+        case .cyclePriority: ("Cycle priority: low → medium → high", "priority")
+        case .add: ("Add a task", "add")
+        case .edit: ("Edit the selected task", "edit")
+        case .editDescription: ("Edit the selected task's description in $EDITOR", nil)
+        case .delete: ("Delete the selected task (asks first)", "delete")
+        case .refresh: ("Reload tasks and stats from the server", "refresh")
+        case .toggleHelp: ("Show or hide this help", "help")
+        case .closeHelp: ("Close the help", "close")
+        case .quit: ("Quit", "quit")
+        case .search: ("Search as you type (Enter keeps the result, Esc goes back)", "search")
+        case .filter:
+            ("Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words", "filter")
+        case .clearFilters: ("Clear every filter and the search", "clear")
+        case .quickTodo: ("Show only todo tasks (again: all)", nil)
+        case .quickInProgress: ("Show only tasks in progress (again: all)", nil)
+        case .quickDone: ("Show only done tasks (again: all)", nil)
+        case .quickHigh: ("Show only high priority tasks (again: all)", nil)
+        case .quickOverdue: ("Show only overdue tasks (again: all)", nil)
+        case .sort: ("Choose the sort field and direction", "sort")
+        case .acceptLine: ("Keep the search or apply the filter", "apply")
+        case .cancelLine: ("Back to the view before the line opened", "cancel")
+        case .completeLine: ("Complete a filter key or value", "complete")
+        case .sortDown: ("Next sort field", "move")
+        case .sortUp: ("Previous sort field", nil)
+        case .flipSort: ("Flip the direction: ascending ↔ descending", "flip")
+        case .applySort: ("Sort by the chosen field", "apply")
+        case .cancelSort: ("Close without changing the sort", "cancel")
+        case .nextField: ("Next field", "next field")
+        case .previousField: ("Previous field", nil)
+        case .submit: ("Sign in", "sign in")
+        case .cancel: ("Quit without signing in", "quit")
+        case .saveForm: ("Save the task (the form stays open if the server refuses)", "save")
+        case .cancelForm: ("Close the form (twice when something was typed)", "cancel")
+        case .formEditor: ("Edit the description in $EDITOR", "$EDITOR")
+        case .nextValue: ("Next status or priority", nil)
+        case .previousValue: ("Previous status or priority", nil)
+        case .confirm: ("Yes, do it", "yes")
+        case .refuse: ("No, keep things as they are", "no")
+        }
+    }
 }

@@ -3,8 +3,8 @@ import TerminalUI
 /// The default key bindings, per pane. Global bindings apply in every pane that does not
 /// bind the key itself; the help overlay and the footer hints are generated from here.
 public enum TUIKeymap {
-    public static let standard: Keymap = {
-        var map = Keymap()
+    public static let standard: Keymap<TUICommand> = {
+        var map = Keymap<TUICommand>()
         let c = TUICommand.self
         map.bind([.char("j"), .down], to: c.moveDown, in: .list)
         map.bind([.char("k"), .up], to: c.moveUp, in: .list)
@@ -12,7 +12,7 @@ public enum TUIKeymap {
         map.bind([.pageUp, .ctrl("b")], to: c.pageUp, in: .list)
         map.bind([.char("g"), .home], to: c.first, in: .list)
         map.bind([.char("G"), .end], to: c.last, in: .list)
-        map.bind([.enter, .char("l")], to: c.open, in: .list)
+        map.bind([.enter, .char("l")], to: c.openDetail, in: .list)
         map.bind(.char("x"), to: c.markDone, in: .list)
         map.bind(.char("s"), to: c.cycleStatus, in: .list)
         map.bind(.char("p"), to: c.cyclePriority, in: .list)
@@ -37,7 +37,7 @@ public enum TUIKeymap {
         map.bind([.tab], to: c.nextPane)
         map.bind([.backTab], to: c.previousPane)
         map.bind(.char("r"), to: c.refresh)
-        map.bind(.char("?"), to: c.help)
+        map.bind(.char("?"), to: c.toggleHelp)
         map.bind([.char("q"), .ctrl("c")], to: c.quit)
         map.bind(.char("/"), to: c.search)
         map.bind(.char("f"), to: c.filter)

@@ -15,7 +15,7 @@ public struct AppState: Sendable {
     public var screen: Screen = .starting
     public var size: Size
     public var now: Date
-    public var keymap: Keymap
+    public var keymap: Keymap<TUICommand>
 
     public var session: SessionInfo?
     /// The server the login screen offers when there is no session.
@@ -64,7 +64,7 @@ public struct AppState: Sendable {
     public var shouldQuit = false
 
     public init(
-        size: Size, now: Date, defaultServer: String, keymap: Keymap = TUIKeymap.standard, pageSize: Int = 50,
+        size: Size, now: Date, defaultServer: String, keymap: Keymap<TUICommand> = TUIKeymap.standard, pageSize: Int = 50,
         sort: TaskSort = .default
     ) {
         self.size = size

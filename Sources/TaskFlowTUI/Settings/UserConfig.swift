@@ -4,8 +4,9 @@ import TerminalUI
 
 /// `$XDG_CONFIG_HOME/taskflow/config.toml` (documented in taskflow(1) and
 /// docs/config.example.toml). Reading it never fails: an unknown key, a bad value or a
-/// file that is not TOML becomes a one-line warning naming it, and the setting keeps its
-/// default, because a typo in a config file must never keep anyone from their tasks.
+/// line that is not TOML becomes a one-line warning naming it, that setting keeps its
+/// default and every other one is kept, because a typo in a config file must never keep
+/// anyone from their tasks.
 public struct UserConfig: Sendable, Equatable {
     /// How the screen hears about changes made elsewhere (`refresh = "auto"`).
     public enum Refresh: String, Sendable, CaseIterable {
@@ -53,13 +54,9 @@ public struct UserConfig: Sendable, Equatable {
 
     public init(parsing text: String, path: String) {
         self.path = path
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(parsing: text)
-        } catch {
-            warnings.append("\(path):\(error.line): \(error.message); the file is ignored")
-            return
-        }
+        var problems: [TOMLError] = []
+        let document = TOMLDocument(parsing: text, problems: &problems)
+        for problem in problems { warn(problem.line, problem.message) }
         for entry in document.tables[0].entries { apply(entry) }
         for table in document.tables.dropFirst() {
             guard table.name == "keys" else {
@@ -126,7 +123,7 @@ public struct UserConfig: Sendable, Equatable {
 
     /// `base` with the `[keys]` bindings applied, and a line for each one refused (unknown
     /// command, not a key) or taking a key from another command.
-    public func keymap(from base: Keymap) -> (keymap: Keymap, warnings: [String]) {
+    public func keymap(from base: Keymap<TUICommand>) -> (keymap: Keymap<TUICommand>, warnings: [String]) {
         var keymap = base
         var messages: [String] = []
         for binding in keys {
@@ -135,8 +132,8 @@ public struct UserConfig: Sendable, Equatable {
                     // A pane overriding a global key it already had (Esc closing the help
                     // rather than quitting) is the design, not news: only keys the user
                     // added are reported.
-                    let alreadyHad = base.keys(for: binding.command, in: conflict.context).contains(conflict.key)
-                        || (conflict.kind == .shadowed && base.keys(for: binding.command, in: .global).contains(conflict.key))
+                    let alreadyHad = base.keys(named: binding.command, in: conflict.context).contains(conflict.key)
+                        || (conflict.kind == .shadowed && base.keys(named: binding.command, in: .global).contains(conflict.key))
                     if !alreadyHad { messages.append("\(path):\(binding.line): key conflict: \(conflict)") }
                 }
             } catch {

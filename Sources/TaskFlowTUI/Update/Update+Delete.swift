@@ -11,13 +11,13 @@ extension AppState {
 
     mutating func handleConfirmation(_ key: Key) -> [Effect] {
         guard let question = confirmation else { return [] }
-        switch keymap.contexts[.confirm]?[key]?.name {
-        case TUICommand.confirm.name?:
+        switch keymap.contexts[.confirm]?[key] {
+        case .confirm?:
             confirmation = nil
             switch question {
             case .delete(let task): return delete(task)
             }
-        case TUICommand.refuse.name?:
+        case .refuse?:
             confirmation = nil
         default:
             break

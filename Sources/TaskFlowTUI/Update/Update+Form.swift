@@ -21,27 +21,26 @@ extension AppState {
     mutating func handleForm(_ key: Key) -> [Effect] {
         guard var form = taskForm, !form.isSubmitting else { return [] }
         defer { if taskForm != nil { taskForm = form } }
-        let c = TUICommand.self
-        let command = keymap.contexts[.form]?[key]?.name
-        if command != c.cancelForm.name { form.confirmsDiscard = false }
+        let command = keymap.contexts[.form]?[key]
+        if command != .cancelForm { form.confirmsDiscard = false }
         switch command {
-        case c.saveForm.name?:
+        case .saveForm?:
             return submit(&form)
-        case c.cancelForm.name?:
+        case .cancelForm?:
             if form.hasChanges, !form.confirmsDiscard {
                 form.confirmsDiscard = true
                 return []
             }
             taskForm = nil
-        case c.nextField.name?:
+        case .nextField?:
             form.focus = form.focus.cycled(by: 1)
-        case c.previousField.name?:
+        case .previousField?:
             form.focus = form.focus.cycled(by: -1)
-        case c.formEditor.name?:
+        case .formEditor?:
             return [.openEditor(text: form.description.text, for: .form)]
-        case c.nextValue.name? where !form.focus.isText:
+        case .nextValue? where !form.focus.isText:
             form.step(by: 1)
-        case c.previousValue.name? where !form.focus.isText:
+        case .previousValue? where !form.focus.isText:
             form.step(by: -1)
         default:
             if form.focus.isText {

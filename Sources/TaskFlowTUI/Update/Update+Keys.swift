@@ -19,7 +19,7 @@ extension AppState {
             if case .login = screen { screen = .login(form) }
             return effects
         case .starting:
-            return keymap.command(for: key, in: .global) == TUICommand.quit ? quit() : []
+            return keymap.command(for: key, in: .global) == .quit ? quit() : []
         case .main:
             if case .mouse(let event) = key { return taskForm == nil && confirmation == nil ? handleMouse(event) : [] }
             if queryLine != nil { return handleLine(key) }
@@ -31,50 +31,56 @@ extension AppState {
         }
     }
 
-    mutating func perform(_ command: Command) -> [Effect] {
-        let c = TUICommand.self
-        switch command.name {
-        case c.moveDown.name: return moveCursor(to: cursor + 1)
-        case c.moveUp.name: return moveCursor(to: cursor - 1)
-        case c.pageDown.name: return moveCursor(to: cursor + listRows)
-        case c.pageUp.name: return moveCursor(to: cursor - listRows)
-        case c.first.name: return moveCursor(to: 0)
-        case c.last.name: return moveCursor(to: tasks.count - 1)
-        case c.nextPane.name: return switchPane(to: focus.cycled(by: 1))
-        case c.previousPane.name: return switchPane(to: focus.cycled(by: -1))
-        case c.open.name: return switchPane(to: .detail)
-        case c.back.name: return switchPane(to: .list)
-        case c.scrollDown.name: scroll(by: 1)
-        case c.scrollUp.name: scroll(by: -1)
-        case c.help.name:
+    /// Runs a command of the panes, the help overlay or the global keys. Every command is
+    /// named here, so adding one to `TUICommand` does not compile until it is placed.
+    mutating func perform(_ command: TUICommand) -> [Effect] {
+        switch command {
+        case .moveDown: return moveCursor(to: cursor + 1)
+        case .moveUp: return moveCursor(to: cursor - 1)
+        case .pageDown: return moveCursor(to: cursor + listRows)
+        case .pageUp: return moveCursor(to: cursor - listRows)
+        case .first: return moveCursor(to: 0)
+        case .last: return moveCursor(to: tasks.count - 1)
+        case .nextPane: return switchPane(to: focus.cycled(by: 1))
+        case .previousPane: return switchPane(to: focus.cycled(by: -1))
+        case .openDetail: return switchPane(to: .detail)
+        case .back: return switchPane(to: .list)
+        case .scrollDown: scroll(by: 1)
+        case .scrollUp: scroll(by: -1)
+        case .toggleHelp:
             showsHelp.toggle()
             helpScroll = 0
-        case c.closeHelp.name: showsHelp = false
-        case c.refresh.name: return reload()
-        case c.search.name: openLine(.search)
-        case c.filter.name: openLine(.filter)
-        case c.clearFilters.name: return clearFilters()
-        case c.quickTodo.name: return toggleQuickFilter { $0.statuses = $0.statuses == [.todo] ? [] : [.todo] }
-        case c.quickInProgress.name:
+        case .closeHelp: showsHelp = false
+        case .refresh: return reload()
+        case .search: openLine(.search)
+        case .filter: openLine(.filter)
+        case .clearFilters: return clearFilters()
+        case .quickTodo: return toggleQuickFilter { $0.statuses = $0.statuses == [.todo] ? [] : [.todo] }
+        case .quickInProgress:
             return toggleQuickFilter { $0.statuses = $0.statuses == [.inProgress] ? [] : [.inProgress] }
-        case c.quickDone.name: return toggleQuickFilter { $0.statuses = $0.statuses == [.done] ? [] : [.done] }
-        case c.quickHigh.name: return toggleQuickFilter { $0.priorities = $0.priorities == [.high] ? [] : [.high] }
-        case c.quickOverdue.name: return toggleQuickFilter { $0.overdue.toggle() }
-        case c.sort.name:
+        case .quickDone: return toggleQuickFilter { $0.statuses = $0.statuses == [.done] ? [] : [.done] }
+        case .quickHigh: return toggleQuickFilter { $0.priorities = $0.priorities == [.high] ? [] : [.high] }
+        case .quickOverdue: return toggleQuickFilter { $0.overdue.toggle() }
+        case .sort:
             showsHelp = false
             sortPicker = SortPicker(current: query.sort)
-        case c.quit.name: return quit()
-        case c.add.name: openAddForm()
-        case c.edit.name: openEditForm()
-        case c.editDescription.name: return editDescription()
-        case c.delete.name: askToDelete()
-        case c.markDone.name:
+        case .quit: return quit()
+        case .add: openAddForm()
+        case .edit: openEditForm()
+        case .editDescription: return editDescription()
+        case .delete: askToDelete()
+        case .markDone:
             return change { $0.status = $0.status == .done ? .todo : .done }
-        case c.cycleStatus.name:
+        case .cycleStatus:
             return change { $0.status = TaskStatus(rank: ($0.status.rank + 1) % TaskStatus.allCases.count) ?? .todo }
-        case c.cyclePriority.name:
+        case .cyclePriority:
             return change { $0.priority = TaskPriority(rank: ($0.priority.rank + 1) % TaskPriority.allCases.count) ?? .medium }
-        default: break
+        case .acceptLine, .cancelLine, .completeLine, .sortDown, .sortUp, .flipSort, .applySort, .cancelSort,
+             .nextField, .previousField, .submit, .cancel, .saveForm, .cancelForm, .formEditor, .nextValue,
+             .previousValue, .confirm, .refuse:
+            // Bound only in the line, sort, login, form and question contexts, whose own
+            // handlers run them; the panes never look them up.
+            break
         }
         return []
     }

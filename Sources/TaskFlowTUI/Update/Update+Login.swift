@@ -6,15 +6,14 @@ extension AppState {
     /// typing `q` or `r` into a field types it instead of quitting or refreshing.
     mutating func handleLogin(_ key: Key, form: inout LoginForm) -> [Effect] {
         guard !form.isSubmitting else { return [] }
-        let c = TUICommand.self
-        switch keymap.contexts[.login]?[key]?.name {
-        case c.nextField.name?:
+        switch keymap.contexts[.login]?[key] {
+        case .nextField?:
             form.focus = form.focus.cycled(by: 1)
-        case c.previousField.name?:
+        case .previousField?:
             form.focus = form.focus.cycled(by: -1)
-        case c.submit.name?:
+        case .submit?:
             return submit(&form)
-        case c.cancel.name?:
+        case .cancel?:
             return quit()
         default:
             _ = form[form.focus].handle(key)

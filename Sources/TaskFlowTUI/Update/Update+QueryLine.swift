@@ -16,13 +16,12 @@ extension AppState {
     /// `/` or `1` types it.
     mutating func handleLine(_ key: Key) -> [Effect] {
         guard var line = queryLine else { return [] }
-        let c = TUICommand.self
-        switch keymap.contexts[.line]?[key]?.name {
-        case c.acceptLine.name?:
+        switch keymap.contexts[.line]?[key] {
+        case .acceptLine?:
             return acceptLine(line)
-        case c.cancelLine.name?:
+        case .cancelLine?:
             return cancelLine(line)
-        case c.completeLine.name?:
+        case .completeLine?:
             if line.kind == .filter, let completed = FilterCompletion.complete(line.input.text) {
                 line.input.setText(completed)
                 line.problem = nil

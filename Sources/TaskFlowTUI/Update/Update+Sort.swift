@@ -6,17 +6,16 @@ import TerminalUI
 extension AppState {
     mutating func handleSortPicker(_ key: Key) -> [Effect] {
         guard var picker = sortPicker else { return [] }
-        let c = TUICommand.self
-        switch keymap.contexts[.sort]?[key]?.name {
-        case c.sortDown.name?: picker.move(by: 1)
-        case c.sortUp.name?: picker.move(by: -1)
-        case c.flipSort.name?: picker.descending.toggle()
-        case c.applySort.name?:
+        switch keymap.contexts[.sort]?[key] {
+        case .sortDown?: picker.move(by: 1)
+        case .sortUp?: picker.move(by: -1)
+        case .flipSort?: picker.descending.toggle()
+        case .applySort?:
             sortPicker = nil
             var sorted = query
             sorted.sort = picker.sort
             return requery(sorted)
-        case c.cancelSort.name?:
+        case .cancelSort?:
             sortPicker = nil
             return []
         default: break

@@ -5,9 +5,9 @@ import TerminalUI
 /// user's bindings) are spelled out in it and in the footer.
 public struct ConfirmPopup: Widget {
     public var confirmation: Confirmation
-    public var keymap: Keymap
+    public var keymap: Keymap<TUICommand>
 
-    public init(confirmation: Confirmation, keymap: Keymap) {
+    public init(confirmation: Confirmation, keymap: Keymap<TUICommand>) {
         self.confirmation = confirmation
         self.keymap = keymap
     }
@@ -19,8 +19,8 @@ public struct ConfirmPopup: Widget {
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let yes = keymap.keys(for: TUICommand.confirm.name, in: .confirm).map(\.displayName).joined(separator: "/")
-        let no = keymap.keys(for: TUICommand.refuse.name, in: .confirm).map(\.displayName).joined(separator: "/")
+        let yes = keymap.keys(for: .confirm, in: .confirm).map(\.displayName).joined(separator: "/")
+        let no = keymap.keys(for: .refuse, in: .confirm).map(\.displayName).joined(separator: "/")
         let body = question + "\n\n\(yes) delete · \(no) keep"
         let popup = Popup.fitting(title: "Delete task", body: body, width: min(60, area.width - 2))
         popup.render(in: area, buffer: &buffer)

@@ -22,13 +22,13 @@ public struct FooterView: Widget {
         // hints there.
         let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm]
         let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
-        let help = bindings.first { $0.command == TUICommand.help }
+        let help = bindings.first { $0.command == .toggleHelp }
         buffer.render(HintBar(bindings, trailing: trailing, pinned: help), in: row)
     }
 
     var trailing: String {
         guard state.screen == .main else { return "" }
-        let sort = "sort: \(state.query.sort.field.rawValue) \(state.query.sort.descending ? "↓" : "↑")"
+        let sort = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
         let filter = FilterSyntax(now: state.now).text(of: state.query)
         return (filter.isEmpty ? "" : "filter: \(filter)  ") + "\(sort)  \(range) "
     }

@@ -4,15 +4,15 @@ import TerminalUI
 /// search/filter line, the sort popup, the add/edit form and the delete question, with
 /// their help text, straight from the keymap that dispatches them.
 public struct HelpOverlay: Widget {
-    public var keymap: Keymap
+    public var keymap: Keymap<TUICommand>
     public var scroll: Int
 
-    public init(keymap: Keymap, scroll: Int) {
+    public init(keymap: Keymap<TUICommand>, scroll: Int) {
         self.keymap = keymap
         self.scroll = scroll
     }
 
-    static func sections(_ keymap: Keymap) -> [HelpView.Section] {
+    static func sections(_ keymap: Keymap<TUICommand>) -> [HelpView<TUICommand>.Section] {
         [
             HelpView.Section("Task list", keymap.bindings(for: .list)),
             HelpView.Section("Detail pane", keymap.bindings(for: .detail)),
@@ -28,7 +28,7 @@ public struct HelpOverlay: Widget {
         Popup(title: "Keys (? or Esc to close)", width: min(70, area.width - 2), height: min(lineCount + 2, area.height - 2))
     }
 
-    public static func maxScroll(keymap: Keymap, screen: Size) -> Int {
+    public static func maxScroll(keymap: Keymap<TUICommand>, screen: Size) -> Int {
         let lines = HelpView(sections(keymap)).lines().count
         // The area the overlay is drawn in: the screen less the header and footer lines.
         let area = Rect(x: 0, y: 1, width: screen.width, height: max(0, screen.height - 2))

@@ -40,7 +40,7 @@ public struct QueryLineView {
     }
 
     /// "Enter apply  Esc/^C cancel  Tab complete", from the keymap so rebound keys show.
-    static func hints(_ keymap: Keymap, in context: KeyContext = .line) -> String {
+    static func hints(_ keymap: Keymap<TUICommand>, in context: KeyContext = .line) -> String {
         keymap.bindings(for: context).compactMap { binding in
             binding.command.hint.map { "\(binding.keyLabel) \($0)" }
         }.joined(separator: "  ")

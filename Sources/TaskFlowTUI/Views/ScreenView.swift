@@ -29,7 +29,7 @@ public enum ScreenView {
                 return (buffer, nil)
             }
             if let form = state.taskForm {
-                let editorKey = state.keymap.keys(for: TUICommand.formEditor.name, in: .form).first?.displayName
+                let editorKey = state.keymap.keys(for: .formEditor, in: .form).first?.displayName
                 let cursor = TaskFormView(form: form, now: state.now, editorKey: editorKey).render(in: body, buffer: &buffer)
                 return (buffer, cursor)
             }

@@ -8,11 +8,6 @@ public struct SortPopup: Widget {
 
     public init(picker: SortPicker) { self.picker = picker }
 
-    static let names: [TaskSort.Field: String] = [
-        .createdAt: "created", .updatedAt: "updated", .dueDate: "due date", .priority: "priority", .title: "title",
-        .status: "status",
-    ]
-
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
         let popup = Popup(title: "Sort by", width: 30, height: SortPicker.fields.count + 2)
         popup.render(in: area, buffer: &buffer)
@@ -24,7 +19,7 @@ public struct SortPopup: Widget {
             let selected = index == picker.selected
             let style = selected ? Style(.listSelected) : Style(.popup)
             if selected { buffer.fill(row, style: style) }
-            let text = (Self.names[field] ?? field.rawValue) + (selected ? "  " + arrow : "")
+            let text = SortPicker.name(of: field) + (selected ? "  " + arrow : "")
             buffer.put(text, at: row.origin, maxWidth: row.width, style: style)
         }
     }

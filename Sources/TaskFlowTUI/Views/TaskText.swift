@@ -39,10 +39,9 @@ public enum TaskText {
         return Span(text, style: style)
     }
 
-    /// "today", "in 3d", "2d overdue"; overdue (and not done) stands out.
+    /// "today", "in 3d", "2d overdue" (a done task: "due 2d ago"); overdue stands out.
     public static func due(_ task: TaskItem, now: Date) -> Span? {
-        guard let due = task.dueDate else { return nil }
-        let text = DateWords.relative(due, now: now)
+        guard let due = task.dueDate, let text = task.dueWords(now: now) else { return nil }
         if task.status == .done { return Span(text, .dim) }
         if task.isOverdue(now: now) { return Span(text, style: Style(.overdue, attributes: .bold)) }
         let soon = DueDate.startOfDay(due).timeIntervalSince(DueDate.startOfDay(now)) <= 86_400

@@ -3,6 +3,7 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
     private enum Reason: Hashable, Sendable {
         case notATerminal
         case initializationFailed(String)
+        case cannotAddressCursor(term: String)
     }
 
     private let reason: Reason
@@ -14,10 +15,18 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
         TerminalError(reason: .initializationFailed(detail))
     }
 
+    /// The terminal cannot move the cursor (`TERM=dumb`, an editor's shell buffer).
+    public static func cannotAddressCursor(term: String) -> TerminalError {
+        TerminalError(reason: .cannotAddressCursor(term: term))
+    }
+
     public var description: String {
         switch reason {
         case .notATerminal: "standard input and output must be a terminal"
         case .initializationFailed(let detail): "could not initialise the terminal: \(detail)"
+        case .cannotAddressCursor(let term):
+            "this terminal (TERM=\(term)) cannot run the full-screen client: it cannot move the cursor; "
+                + "use the commands (taskflow --help) or a terminal such as xterm-256color"
         }
     }
 }

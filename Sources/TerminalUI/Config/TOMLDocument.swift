@@ -30,8 +30,24 @@ public struct TOMLDocument: Sendable, Equatable {
     public func table(_ name: String) -> Table? { tables.first { $0.name == name } }
 
     /// Parses `text`; throws `TOMLError` at the first line that is not valid in the subset.
+    /// For theme files, where a half-read theme would be worse than none.
     public init(parsing text: String) throws(TOMLError) {
+        var problems: [TOMLError] = []
+        self.init(parsing: text, problems: &problems, strict: true)
+        if let first = problems.first { throw first }
+    }
+
+    /// Parses what it can of `text`, for a config file where one typo must cost one setting,
+    /// not all of them: each line that is not valid in the subset is left out and described
+    /// in `problems`. After a table header that cannot be read, the lines up to the next
+    /// good header are left out too, since the table they belong to is unknown.
+    public init(parsing text: String, problems: inout [TOMLError]) {
+        self.init(parsing: text, problems: &problems, strict: false)
+    }
+
+    private init(parsing text: String, problems: inout [TOMLError], strict: Bool) {
         var tables = [Table(name: "", line: 0, entries: [])]
+        var inUnreadableTable = false
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so it is named as a separator of its own.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -39,28 +55,46 @@ public struct TOMLDocument: Sendable, Equatable {
             var scanner = TOMLScanner(rawLine, line: lineNumber)
             scanner.skipSpaces()
             if scanner.atEndOrComment { continue }
-            if scanner.peek == "[" {
-                let name = try scanner.tableHeader()
-                if tables.contains(where: { $0.name == name }) {
-                    throw TOMLError(line: lineNumber, message: "table [\(name)] is defined twice")
+            do throws(TOMLError) {
+                if scanner.peek == "[" {
+                    inUnreadableTable = true
+                    let name = try scanner.tableHeader()
+                    if tables.contains(where: { $0.name == name }) {
+                        throw TOMLError(line: lineNumber, message: "table [\(name)] is defined twice")
+                    }
+                    tables.append(Table(name: name, line: lineNumber, entries: []))
+                    inUnreadableTable = false
+                    continue
                 }
-                tables.append(Table(name: name, line: lineNumber, entries: []))
-                continue
+                if inUnreadableTable { continue }
+                let entry = try Self.entry(&scanner, line: lineNumber)
+                if tables[tables.count - 1][entry.key] != nil {
+                    throw TOMLError(line: lineNumber, message: "key \"\(entry.key)\" is set twice")
+                }
+                tables[tables.count - 1].entries.append(entry)
+            } catch {
+                if strict {
+                    problems.append(error)
+                    break
+                }
+                let skipped = inUnreadableTable ? "the lines up to the next table are ignored" : "the line is ignored"
+                problems.append(TOMLError(line: error.line, message: "\(error.message); \(skipped)"))
             }
-            let key = try scanner.key()
-            scanner.skipSpaces()
-            guard scanner.consume("=") else {
-                throw TOMLError(line: lineNumber, message: "expected '=' after key \"\(key)\"")
-            }
-            scanner.skipSpaces()
-            let value = try scanner.value()
-            try scanner.expectLineEnd()
-            if tables[tables.count - 1][key] != nil {
-                throw TOMLError(line: lineNumber, message: "key \"\(key)\" is set twice")
-            }
-            tables[tables.count - 1].entries.append(Entry(key: key, value: value, line: lineNumber))
         }
         self.tables = tables
+    }
+
+    /// One `key = value` line.
+    private static func entry(_ scanner: inout TOMLScanner, line: Int) throws(TOMLError) -> Entry {
+        let key = try scanner.key()
+        scanner.skipSpaces()
+        guard scanner.consume("=") else {
+            throw TOMLError(line: line, message: "expected '=' after key \"\(key)\"")
+        }
+        scanner.skipSpaces()
+        let value = try scanner.value()
+        try scanner.expectLineEnd()
+        return Entry(key: key, value: value, line: line)
     }
 }
 

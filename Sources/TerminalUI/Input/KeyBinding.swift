@@ -1,5 +1,5 @@
 /// A command and every key bound to it in one context, in the order they were bound.
-public struct KeyBinding: Hashable, Sendable {
+public struct KeyBinding<Command: KeyCommand>: Hashable, Sendable {
     public var command: Command
     public var keys: [Key]
 

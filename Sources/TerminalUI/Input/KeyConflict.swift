@@ -1,14 +1,6 @@
 /// What a rebinding took away from another command, so the app can warn about it.
-public struct KeyConflict: Hashable, Sendable, CustomStringConvertible {
-    public struct Kind: Hashable, Sendable {
-        private enum Value: Hashable, Sendable { case replaced, shadowed }
-        private let value: Value
-        /// `key` used to run `other` in `context`; now it runs `command`.
-        public static let replaced = Kind(value: .replaced)
-        /// `key` was bound globally for `command`, but `context` binds it to `other`,
-        /// which still wins there.
-        public static let shadowed = Kind(value: .shadowed)
-    }
+public struct KeyConflict<Command: KeyCommand>: Hashable, Sendable, CustomStringConvertible {
+    public typealias Kind = KeyConflictKind
 
     public var kind: Kind
     public var key: Key

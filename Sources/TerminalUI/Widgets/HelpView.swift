@@ -4,12 +4,12 @@
 ///     List
 ///       j/↓      Move down
 ///       d        Delete the selected task
-public struct HelpView: Widget {
+public struct HelpView<Command: KeyCommand>: Widget {
     public struct Section: Hashable, Sendable {
         public var title: String
-        public var bindings: [KeyBinding]
+        public var bindings: [KeyBinding<Command>]
 
-        public init(_ title: String, _ bindings: [KeyBinding]) {
+        public init(_ title: String, _ bindings: [KeyBinding<Command>]) {
             self.title = title
             self.bindings = bindings
         }

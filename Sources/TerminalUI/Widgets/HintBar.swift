@@ -3,12 +3,12 @@
 /// that do not fit are dropped whole from the end. `trailing` text (the filter, "41–60
 /// of 1,234") is flush right and takes precedence; a `pinned` hint (`? help`) sits just
 /// left of it and is never dropped, so the way to every other key is always on screen.
-public struct HintBar: Widget {
-    public var bindings: [KeyBinding]
+public struct HintBar<Command: KeyCommand>: Widget {
+    public var bindings: [KeyBinding<Command>]
     public var trailing: String?
-    public var pinned: KeyBinding?
+    public var pinned: KeyBinding<Command>?
 
-    public init(_ bindings: [KeyBinding], trailing: String? = nil, pinned: KeyBinding? = nil) {
+    public init(_ bindings: [KeyBinding<Command>], trailing: String? = nil, pinned: KeyBinding<Command>? = nil) {
         self.bindings = bindings
         self.trailing = trailing
         self.pinned = pinned
