@@ -17,9 +17,12 @@ public struct ServerServices: Sendable {
     let background: [any Service]
     public let sockets: OpenSockets
     public let metrics: ServerMetrics
+    /// The time of day for everything the server stamps, counts or expires.
+    public let clock: any ServerClock
 
-    public init(configuration: ServerConfiguration) async throws {
+    public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock()) async throws {
         self.configuration = configuration
+        self.clock = clock
         hub = LiveHub()
         let secret: Data
         if let path = configuration.sqlitePath {
@@ -53,7 +56,7 @@ public struct ServerServices: Sendable {
             events = bus
             background = [bus]
         }
-        tokens = await TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
+        tokens = await TokenService(secret: secret, lifetime: configuration.accessTokenLifetime, clock: clock)
         hasher = try await PasswordHasher(cost: configuration.bcryptCost)
         sockets = OpenSockets()
         metrics = ServerMetrics()
