@@ -24,7 +24,7 @@ final class SocketIOConnection: Sendable {
         var messages = socket.messages.makeAsyncIterator()
         do {
             try await handshake(socket, &messages, token: token, server: ServerAddress.origin(of: url))
-            if let userID { try await socket.send(text: SocketIOPacket.eventText("join-room", userID)) }
+            if let userID { try await socket.send(text: SocketIOPacket.event("join-room", [.string(userID)]).frame) }
         } catch {
             await socket.close()
             throw error
@@ -37,18 +37,21 @@ final class SocketIOConnection: Sendable {
     ) async throws {
         var authSent = false
         while let message = try await messages.next() {
-            guard case .text(let text) = message, let packet = EnginePacket(text) else { continue }
+            guard case .text(let text) = message, let packet = try? EngineIOPacket(decoding: text) else { continue }
             switch packet {
-            case .open(let interval, let timeout):
-                socket.setIdleTimeout(interval + timeout)
-                try await socket.send(text: SocketIOPacket.connectText(token: token))
+            case .open(let handshake):
+                socket.setIdleTimeout(handshake.pingInterval + handshake.pingTimeout)
+                try await socket.send(text: SocketIOPacket.connect(auth: ["token": .string(token)]).frame)
                 authSent = true
             case .ping:
-                try await socket.send(text: "3")
+                try await socket.send(text: EngineIOPacket.pong.encoded)
             case .message(let body) where authSent:
-                switch SocketIOPacket(body) {
-                case .connected: return
-                case .connectError(let reason): throw ClientError(.liveRejected(reason))
+                guard let reply = try? SocketIOPacket(decoding: body), reply.namespace == "/" else { continue }
+                switch reply.kind {
+                case .connect: return
+                case .connectError:
+                    let reason = reply.data?["message"]?.stringValue ?? reply.data?.stringValue ?? reply.data?.json ?? ""
+                    throw ClientError(.liveRejected(reason))
                 default: continue
                 }
             case .close:
@@ -68,15 +71,16 @@ final class SocketIOConnection: Sendable {
             var messages = messages
             do {
                 while let message = try await messages.next() {
-                    guard case .text(let text) = message, let packet = EnginePacket(text) else { continue }
+                    guard case .text(let text) = message, let packet = try? EngineIOPacket(decoding: text) else { continue }
                     switch packet {
                     case .ping:
                         // If this fails the socket is going down; the next read reports why.
-                        try? await socket.send(text: "3")
+                        try? await socket.send(text: EngineIOPacket.pong.encoded)
                     case .message(let body):
-                        switch SocketIOPacket(body) {
-                        case .event(let name, let payload):
-                            if let event = try? LiveEvent.decode(name: name, payload: payload) { continuation.yield(event) }
+                        guard let packet = try? SocketIOPacket(decoding: body), packet.namespace == "/" else { continue }
+                        switch packet.kind {
+                        case .event:
+                            if let event = try? LiveEvent(packet) { continuation.yield(event) }
                         case .disconnect:
                             throw WebSocketClosed(code: 1000, reason: "the server ended the live session")
                         default:

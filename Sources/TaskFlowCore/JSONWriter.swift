@@ -12,6 +12,11 @@ public struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Text that is already valid JSON (a number's spelling, a payload encoded elsewhere).
+    mutating func rawText(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     mutating func int(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }

@@ -5,9 +5,10 @@ import TaskFlowCore
 import TaskFlowTestSupport
 
 extension RealProcessTests {
-    /// Refresh, rotation and the shared credentials file against the real server, with
-    /// access tokens that expire after two seconds (one is too short on a loaded CI machine:
-    /// the renewed token could expire before the retried request is served).
+    /// Refresh, rotation and the shared credentials file against the real server. Expiry is
+    /// the server's own `token_expired` answer to a saved token that expired
+    /// (`ExpiredAccessToken`), so nothing waits for a lifetime to run out; the expiry rule
+    /// itself is tested in-process with a manual clock (TaskFlowServerTests).
     @Suite("Sessions against taskflow-server")
     struct ServerSessionTests {
         func storedRefreshToken(_ home: TemporaryDirectory, _ server: ServerProcess) throws -> String? {
@@ -16,12 +17,13 @@ extension RealProcessTests {
 
         @Test("an expired access token is refreshed transparently and the rotated refresh token is saved")
         func refreshOnExpiry() async throws {
-            let server = try await ServerProcess.start(["JWT_EXPIRES_IN": "2s"])
+            let server = try await ServerProcess.start()
             defer { server.stop() }
-            let (client, _, home) = try await RealServer.newUser(server)
+            let (_, _, home) = try await RealServer.newUser(server)
             defer { home.remove() }
             let before = try storedRefreshToken(home, server)
-            try await Task.sleep(for: .milliseconds(2600))
+            try ExpiredAccessToken.install(home: home, server: server)
+            let client = try RealServer.client(server, home: home)
             _ = try await client.me()
             let after = try storedRefreshToken(home, server)
             #expect(before != nil && after != nil && before != after)
@@ -32,28 +34,29 @@ extension RealProcessTests {
 
         @Test("two processes sharing the credentials file refresh at once and neither is logged out")
         func concurrentRefreshers() async throws {
-            let server = try await ServerProcess.start(["JWT_EXPIRES_IN": "2s"])
+            let server = try await ServerProcess.start()
             defer { server.stop() }
             let (_, _, home) = try await RealServer.newUser(server)
             defer { home.remove() }
-            let first = try RealServer.client(server, home: home)
-            let second = try RealServer.client(server, home: home)
             for _ in 0..<2 {
-                try await Task.sleep(for: .milliseconds(2600))
+                // Both "processes" start from the same saved, expired access token.
+                try ExpiredAccessToken.install(home: home, server: server)
+                let first = try RealServer.client(server, home: home)
+                let second = try RealServer.client(server, home: home)
                 async let a = first.tasks()
                 async let b = second.tasks()
                 async let c = first.stats()
                 _ = try await (a, b, c)
+                _ = try await first.me()
+                _ = try await second.me()
             }
-            _ = try await first.me()
-            _ = try await second.me()
         }
 
         @Test("after logout elsewhere, an expired session ends with a message to log in again")
         func revokedSession() async throws {
-            let server = try await ServerProcess.start(["JWT_EXPIRES_IN": "2s"])
+            let server = try await ServerProcess.start()
             defer { server.stop() }
-            let (client, _, home) = try await RealServer.newUser(server)
+            let (_, _, home) = try await RealServer.newUser(server)
             defer { home.remove() }
             // Another copy of the same login logs out; that revokes the refresh token family.
             let copyHome = try TemporaryDirectory(prefix: "taskflow-copy")
@@ -64,7 +67,8 @@ extension RealProcessTests {
             try copyStore.save(credentials, server: server.address)
             try await APIClient(session: try Session(server: server.address, store: copyStore)).logout()
 
-            try await Task.sleep(for: .milliseconds(2600))
+            try ExpiredAccessToken.install(home: home, server: server)
+            let client = try RealServer.client(server, home: home)
             let error = await thrownError { try await client.tasks() } as? ClientError
             #expect(error?.category == .auth)
             #expect(error?.message.contains("taskflow login") == true)

@@ -200,10 +200,12 @@ final class SecurityTests: XCTestCase {
     }
 
     func testAccessTokenExpiresAfterItsLifetime() async throws {
-        try await TestServer.withRouter({ $0.accessTokenLifetime = 1 }) { client, _ in
+        let clock = ManualClock()
+        try await TestServer.withRouter({ $0.accessTokenLifetime = 60 }, clock: clock) { client, _ in
             let auth = try await client.register()
+            clock.advance(by: 59)
             check(try await client.get("/api/v1/tasks", token: auth.accessToken).status, .ok)
-            try await Task.sleep(for: .milliseconds(2000))
+            clock.advance(by: 1)
             assertAPIError(try await client.get("/api/v1/tasks", token: auth.accessToken), .unauthorized, "token_expired")
             // The refresh token still gets a fresh pair.
             let pair = try await client.refresh(auth.refreshToken).decode(TokenPair.self)
@@ -217,7 +219,8 @@ final class SecurityTests: XCTestCase {
         try await TestServer.withRouter { client, services in
             let password = "correct horse battery"
             _ = try await client.register(password: password)
-            let rows = try await services.store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users") }
+            let sqlite = try SQLiteStore(path: try unwrap(services.configuration.sqlitePath))
+            let rows = try await sqlite.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM users") }
             XCTAssertEqual(rows.count, 1)
             let hash: String = try XCTUnwrap(rows.first?["password_hash"])
             XCTAssertTrue(hash.hasPrefix("$2"), hash)
@@ -242,7 +245,8 @@ final class SecurityTests: XCTestCase {
         try await TestServer.withRouter { client, services in
             let first = try await client.register()
             let second = try await client.refresh(first.refreshToken).decode(TokenPair.self)
-            let rows = try await services.store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM refresh_tokens") }
+            let sqlite = try SQLiteStore(path: try unwrap(services.configuration.sqlitePath))
+            let rows = try await sqlite.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM refresh_tokens") }
             XCTAssertEqual(rows.count, 2)
             let hashes = Set(rows.map { $0["token_hash"] as String })
             XCTAssertEqual(hashes, [first.refreshToken, second.refreshToken].map(sha256Hex).reduce(into: Set<String>()) { $0.insert($1) })

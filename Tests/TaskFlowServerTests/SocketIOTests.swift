@@ -76,7 +76,15 @@ final class SocketIOTests: XCTestCase {
             annPhone.send(#"42["join-room","\#(ann.user.id)"]"#)
             // Joining someone else's room must not leak their events.
             bobs.send(#"42["join-room","\#(ann.user.id)"]"#)
-            try await Task.sleep(for: .milliseconds(100))
+            // A ping after each join-room: the server reads a socket's packets in order, so
+            // its pong means the join-room has been handled before the task is created.
+            for (probe, name) in [(annPhone, "phone"), (bobs, "bob")] {
+                probe.send("2")
+                var it = name == "phone" ? phone : bobMessages
+                let pong = await nextMatching(&it, probe: probe) { $0 == "3" }
+                XCTAssertEqual(pong, "3")
+                if name == "phone" { phone = it } else { bobMessages = it }
+            }
 
             let task = try await client.createTask(#"{"title":"Live 🎉 タスク"}"#, token: ann.accessToken)
             for (name, probe) in [("phone", annPhone), ("laptop", annLaptop)] {

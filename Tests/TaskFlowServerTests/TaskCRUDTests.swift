@@ -72,11 +72,12 @@ final class TaskCRUDTests: XCTestCase {
     }
 
     func testPutChangesOnlyTheFieldsSent() async throws {
-        try await TestServer.withRouter { client, _ in
+        let clock = ManualClock()
+        try await TestServer.withRouter(clock: clock) { client, _ in
             let token = try await client.register().accessToken
             let task = try await client.createTask(
                 #"{"title":"Write","description":"draft","priority":"low","dueDate":"2026-05-01"}"#, token: token)
-            try await Task.sleep(for: .milliseconds(5))
+            clock.advance(by: 1)
             let response = try await client.json(.put, "/api/v1/tasks/\(task.id)", token: token, body: #"{"priority":"high"}"#)
             XCTAssertEqual(response.status, .ok, response.text)
             let updated = try response.decode(TaskItem.self)

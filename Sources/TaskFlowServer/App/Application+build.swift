@@ -25,7 +25,7 @@ public func buildApplication(
             }
         },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "taskflow"),
-        services: [MaintenanceService(sessions: services.store, logger: logger)] + services.background,
+        services: [MaintenanceService(sessions: services.store, logger: logger, clock: services.clock)] + services.background,
         onServerRunning: onServerRunning,
         logger: logger)
 }
@@ -42,7 +42,8 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     router.add(middleware: IdentityMiddleware(tokens: services.tokens, clientAddress: ClientAddress(trustedProxies: Set(configuration.trustedProxies))))
     if configuration.rateLimitEnabled {
         router.add(middleware: RateLimitMiddleware(
-            store: services.rateLimits, limit: configuration.rateLimitMaxRequests, window: configuration.rateLimitWindowSeconds))
+            store: services.rateLimits, limit: configuration.rateLimitMaxRequests, window: configuration.rateLimitWindowSeconds,
+            clock: services.clock))
     }
     router.add(middleware: PreflightMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -51,9 +52,9 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     let api = router.group("api/v1")
     let auth = AuthService(
         store: services.store, tokens: services.tokens, hasher: services.hasher, limiter: services.rateLimits,
-        configuration: configuration)
+        configuration: configuration, clock: services.clock)
     AuthController(service: auth).addRoutes(to: api.group("auth"))
-    TaskController(store: services.store, events: services.events).addRoutes(to: api.group("tasks"))
+    TaskController(store: services.store, events: services.events, clock: services.clock).addRoutes(to: api.group("tasks"))
     return router
 }
 

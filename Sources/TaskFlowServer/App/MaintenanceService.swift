@@ -7,12 +7,13 @@ import ServiceLifecycle
 struct MaintenanceService: Service {
     let sessions: any SessionRepository
     let logger: Logger
+    let clock: any ServerClock
     var interval: Duration = .seconds(60)
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
-                try await sessions.purgeExpired(now: Date())
+                try await sessions.purgeExpired(now: clock.now)
             } catch {
                 logger.warning("maintenance failed", metadata: ["error": .string("\(error)")])
             }

@@ -17,43 +17,19 @@ public struct ServerServices: Sendable {
     let background: [any Service]
     public let sockets: OpenSockets
     public let metrics: ServerMetrics
+    /// The time of day for everything the server stamps, counts or expires.
+    public let clock: any ServerClock
 
-    public init(configuration: ServerConfiguration) async throws {
+    public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock()) async throws {
         self.configuration = configuration
+        self.clock = clock
         hub = LiveHub()
-        let secret: Data
-        if let path = configuration.sqlitePath {
-            do {
-                store = AnyTaskFlowStore(try SQLiteStore(path: path))
-            } catch {
-                throw ConfigurationError("cannot open the database \(path): \(error)")
-            }
-            secret = try configuration.jwtSecret.map { Data($0.utf8) } ?? SecretFile.loadOrCreate(at: path + ".jwt-secret")
-            rateLimits = MemoryRateLimitStore()
-            events = hub
-            background = []
-        } else {
-            // Every instance must sign and verify with the same key.
-            guard let jwtSecret = configuration.jwtSecret else {
-                throw ConfigurationError("JWT_SECRET must be set with a PostgreSQL DATABASE_URL: every instance signs with it")
-            }
-            secret = Data(jwtSecret.utf8)
-            let logger = makeServerLogger(configuration: configuration)
-            let postgres: PostgresStore
-            do {
-                postgres = try await PostgresStore(url: configuration.databaseURL, pool: configuration.databasePool, logger: logger)
-            } catch let error as ConfigurationError {
-                throw error
-            } catch {
-                throw ConfigurationError("cannot open the database: \(error)")
-            }
-            store = AnyTaskFlowStore(postgres)
-            rateLimits = PostgresRateLimitStore(store: postgres)
-            let bus = PostgresEventBus(store: postgres, hub: hub, logger: logger)
-            events = bus
-            background = [bus]
-        }
-        tokens = await TokenService(secret: secret, lifetime: configuration.accessTokenLifetime)
+        let storage = try await StorageBackend.open(configuration: configuration, hub: hub)
+        store = storage.store
+        rateLimits = storage.rateLimits
+        events = storage.events
+        background = storage.background
+        tokens = await TokenService(secret: storage.signingSecret, lifetime: configuration.accessTokenLifetime, clock: clock)
         hasher = try await PasswordHasher(cost: configuration.bcryptCost)
         sockets = OpenSockets()
         metrics = ServerMetrics()

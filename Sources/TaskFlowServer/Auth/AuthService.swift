@@ -8,8 +8,10 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
     let hasher: PasswordHasher
     let limiter: any RateLimitStore
     let configuration: ServerConfiguration
+    let clock: any ServerClock
 
-    func register(_ input: RegisterRequest, now: Date = Date()) async throws -> AuthResponse {
+    func register(_ input: RegisterRequest, now: Date? = nil) async throws -> AuthResponse {
+        let now = now ?? clock.now
         var problems: [FieldProblem] = []
         let name = Self.value(Validation.name(input.name), into: &problems)
         let email = Self.value(Validation.email(input.email), into: &problems)
@@ -25,7 +27,8 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
         return AuthResponse(user: user, tokens: try await startSession(userID: user.id, now: now))
     }
 
-    func login(_ input: LoginRequest, clientAddress: String, now: Date = Date()) async throws -> AuthResponse {
+    func login(_ input: LoginRequest, clientAddress: String, now: Date? = nil) async throws -> AuthResponse {
+        let now = now ?? clock.now
         let email = input.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let key = "login:\(clientAddress):\(email)"
         let window = configuration.loginFailureWindowSeconds
@@ -44,7 +47,8 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
 
     /// Rotates a refresh token. A token already rotated revokes its whole family, except
     /// within the grace window, which hands back the very pair the first refresh got.
-    func refresh(_ token: String, now: Date = Date()) async throws -> TokenPair {
+    func refresh(_ token: String, now: Date? = nil) async throws -> TokenPair {
+        let now = now ?? clock.now
         let invalid = APIError.unauthorized("refresh token is invalid, expired or revoked; log in again")
         guard let record = try await store.refreshRecord(tokenHash: RandomToken.hash(token)),
               !record.familyRevoked, record.expiresAt > now
@@ -65,7 +69,8 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
         return won ? next : try await refresh(token, now: now)
     }
 
-    func logout(_ token: String, now: Date = Date()) async throws {
+    func logout(_ token: String, now: Date? = nil) async throws {
+        let now = now ?? clock.now
         guard let record = try await store.refreshRecord(tokenHash: RandomToken.hash(token)) else { return }
         try await store.revokeFamily(record.familyID, now: now)
     }

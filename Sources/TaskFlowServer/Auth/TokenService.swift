@@ -11,14 +11,17 @@ public struct TokenService: Sendable {
     private let keys: JWTKeyCollection
     private let verified = VerifiedTokenCache()
     public let lifetime: Int
+    private let clock: any ServerClock
 
-    public init(secret: Data, lifetime: Int) async {
+    public init(secret: Data, lifetime: Int, clock: any ServerClock = SystemClock()) async {
+        self.clock = clock
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(key: .init(data: secret)), digestAlgorithm: .sha256)
         self.lifetime = lifetime
     }
 
-    public func issue(userID: String, now: Date = Date()) async throws -> String {
+    public func issue(userID: String, now: Date? = nil) async throws -> String {
+        let now = now ?? clock.now
         let claims = AccessClaims(
             sub: .init(value: userID), iat: .init(value: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))),
             exp: .init(value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + Double(lifetime)).rounded(.down))),
@@ -27,7 +30,8 @@ public struct TokenService: Sendable {
     }
 
     /// The user id of a valid access token.
-    public func verify(_ token: String, now: Date = Date()) async throws(Failure) -> String {
+    public func verify(_ token: String, now: Date? = nil) async throws(Failure) -> String {
+        let now = now ?? clock.now
         if let known = verified.userID(for: token) {
             guard known.expiresAt > now else { throw .expired }
             return known.userID

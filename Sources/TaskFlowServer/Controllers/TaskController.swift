@@ -8,6 +8,7 @@ import TaskFlowCore
 struct TaskController<Store: TaskRepository>: Sendable {
     let store: Store
     let events: any LiveEventPublisher
+    let clock: any ServerClock
     let totals = ListTotals()
     let pages = ListPageCache()
 
@@ -29,7 +30,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         } catch {
             throw APIError.validation(error)
         }
-        let now = Date()
+        let now = clock.now
         let counter = try await store.changeCounter(userID: userID)
         // The user is part of the tag: counters are per user, so two users' lists would
         // otherwise share tags, and a client that switches accounts would get a wrong 304.
@@ -51,7 +52,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userID = try context.requireUser()
-        let now = Date()
+        let now = clock.now
         let counter = try await store.changeCounter(userID: userID)
         let tag = EntityTag.make(counter: counter, parts: ["stats", userID, EntityTag.minute(now)])
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) { return Self.notModified(tag) }
@@ -69,7 +70,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let body = try await RequestBody.data(request, context: context)
         let draft = try TaskInput.draft(from: RequestBody.decode(TaskChanges.self, from: body))
         let claim = try idempotencyClaim(request, body: body)
-        switch try await store.createTask(userID: userID, draft: draft, now: Date(), idempotency: claim) {
+        switch try await store.createTask(userID: userID, draft: draft, now: clock.now, idempotency: claim) {
         case .created(let task):
             await events.publish(.created(task), to: userID)
             return try Self.taskResponse(task, status: .created)
@@ -85,7 +86,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let id = try taskID(context)
         let changes = try TaskInput.validated(RequestBody.decode(TaskChanges.self, from: try await RequestBody.data(request, context: context)))
         let expected = try await expectedVersion(request, userID: userID, id: id)
-        switch try await store.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expected, now: Date()) {
+        switch try await store.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expected, now: clock.now) {
         case .updated(let task):
             await events.publish(.updated(task), to: userID)
             return try Self.taskResponse(task)
@@ -102,7 +103,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let userID = try context.requireUser()
         let id = try taskID(context)
         let expected = try await expectedVersion(request, userID: userID, id: id)
-        switch try await store.deleteTask(userID: userID, id: id, expectedVersion: expected, now: Date()) {
+        switch try await store.deleteTask(userID: userID, id: id, expectedVersion: expected, now: clock.now) {
         case .deleted(let task):
             await events.publish(.deleted(id: task.id, version: task.version + 1), to: userID)
             return Response(status: .noContent)

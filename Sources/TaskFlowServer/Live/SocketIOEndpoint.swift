@@ -34,13 +34,9 @@ struct SocketIOEndpoint: Sendable {
         let session = SocketIOSession()
         let registration = await sockets.register { try? await outbound.close(.goingAway, reason: "server shutting down") }
         let sid = RandomToken.make(bytes: 15)
-        let open: [String: Any] = [
-            "sid": sid, "upgrades": [String](), "pingInterval": Self.millis(pingInterval),
-            "pingTimeout": Self.millis(pingTimeout), "maxPayload": 1_000_000,
-        ]
-        guard let openJSON = try? JSONSerialization.data(withJSONObject: open, options: [.sortedKeys]),
-              (try? await outbound.write(.text("0" + String(decoding: openJSON, as: UTF8.self)))) != nil
-        else { return }
+        let open = EngineIOHandshake(
+            sid: sid, pingInterval: pingInterval, pingTimeout: pingTimeout, maxPayload: Self.maxPayload)
+        guard (try? await outbound.write(.text(EngineIOPacket.open(open).encoded))) != nil else { return }
 
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await heartbeat(session: session, outbound: outbound) }
@@ -49,10 +45,17 @@ struct SocketIOEndpoint: Sendable {
                 if session.userID == nil { try? await outbound.close(.policyViolation, reason: "no CONNECT packet") }
             }
             do {
-                for try await message in inbound.messages(maxSize: 1_000_000) {
+                for try await message in inbound.messages(maxSize: Self.maxPayload) {
                     guard case .text(let text) = message else { continue }
                     session.heard()
-                    let keepGoing = try await handle(SocketIOPacket.parse(text), sid: sid, session: session, outbound: outbound, group: &group)
+                    let packet: EngineIOPacket
+                    do {
+                        packet = try EngineIOPacket(decoding: text)
+                    } catch {
+                        logger.debug("unreadable Engine.IO packet", metadata: ["reason": .string(String(describing: error))])
+                        continue
+                    }
+                    let keepGoing = try await handle(packet, sid: sid, session: session, outbound: outbound, group: &group, logger: logger)
                     if !keepGoing { break }
                 }
             } catch {
@@ -64,50 +67,70 @@ struct SocketIOEndpoint: Sendable {
         if let subscription = session.subscription { await hub.unsubscribe(subscription) }
     }
 
-    /// Reacts to one packet; false ends the connection.
+    /// Reacts to one Engine.IO packet; false ends the connection.
+    private func handle(
+        _ packet: EngineIOPacket, sid: String, session: SocketIOSession, outbound: WebSocketOutboundWriter,
+        group: inout TaskGroup<Void>, logger: Logger
+    ) async throws -> Bool {
+        switch packet {
+        case .pong, .noop, .upgrade, .open:
+            return true
+        case .ping:
+            try await outbound.write(.text(EngineIOPacket.pong.encoded))
+            return true
+        case .close:
+            try? await outbound.close(.normalClosure, reason: nil)
+            return false
+        case .message(let body):
+            do {
+                return try await handle(SocketIOPacket(decoding: body), sid: sid, session: session, outbound: outbound, group: &group)
+            } catch let error as SocketIOWireError {
+                // Binary events and malformed packets are skipped; the connection goes on.
+                logger.debug("unreadable Socket.IO packet", metadata: ["reason": .string(error.description)])
+                return true
+            }
+        }
+    }
+
+    /// Reacts to one Socket.IO packet; false ends the connection.
     private func handle(
         _ packet: SocketIOPacket, sid: String, session: SocketIOSession, outbound: WebSocketOutboundWriter,
         group: inout TaskGroup<Void>
     ) async throws -> Bool {
-        switch packet {
-        case .pong, .ignored:
-            return true
-        case .ping:
-            try await outbound.write(.text("3"))
-            return true
-        case .close, .disconnect:
+        switch packet.kind {
+        case .disconnect:
             try? await outbound.close(.normalClosure, reason: nil)
             return false
-        case .connect(let namespace, let auth):
-            guard namespace == "/" else {
-                try await outbound.write(.text("44\(namespace)," + #"{"message":"Invalid namespace"}"#))
+        case .connect:
+            guard packet.namespace == "/" else {
+                try await outbound.write(.text(SocketIOPacket.connectError("Invalid namespace", namespace: packet.namespace).frame))
                 return true
             }
             guard session.userID == nil else { return true }
-            guard let token = auth?["token"] as? String, let userID = try? await tokens.verify(token) else {
-                try await outbound.write(.text(SocketIOPacket.connectError("unauthorized")))
+            guard let token = packet.data?["token"]?.stringValue, let userID = try? await tokens.verify(token) else {
+                try await outbound.write(.text(SocketIOPacket.connectError("unauthorized").frame))
                 try? await outbound.close(.normalClosure, reason: "unauthorized")
                 return false
             }
             let subscription = await hub.subscribe(userID: userID)
             session.connected(userID: userID, subscription: subscription)
-            try await outbound.write(.text("40" + #"{"sid":""# + sid + #""}"#))
+            try await outbound.write(.text(SocketIOPacket.connected(sid: sid).frame))
             group.addTask { await forward(subscription, to: outbound) }
             return true
-        case .event(let name, let arguments, let ackID):
+        case .event:
             // `join-room` with one's own id is accepted for compatibility; the server has
             // already put the socket in that room, and any other room is ignored.
-            _ = (name, arguments)
-            if let ackID, session.userID != nil { try await outbound.write(.text("43\(ackID)[]")) }
+            if let ackID = packet.ackID, session.userID != nil { try await outbound.write(.text(SocketIOPacket.ack(ackID).frame)) }
+            return true
+        case .ack, .connectError:
             return true
         }
     }
 
     private func forward(_ subscription: LiveHub.Subscription, to outbound: WebSocketOutboundWriter) async {
         for await event in subscription.events {
-            guard let payload = try? event.payloadJSON() else { continue }
             do {
-                try await outbound.write(.text(SocketIOPacket.event(event.name, payloadJSON: payload)))
+                try await outbound.write(.text(event.socketIOFrame))
                 metrics.liveEventsSent.increment()
             } catch {
                 return
@@ -121,7 +144,7 @@ struct SocketIOEndpoint: Sendable {
             do {
                 try await Task.sleep(for: pingInterval)
                 let sentAt = ContinuousClock.now
-                try await outbound.write(.text("2"))
+                try await outbound.write(.text(EngineIOPacket.ping.encoded))
                 try await Task.sleep(for: pingTimeout)
                 if session.lastHeard < sentAt {
                     try? await outbound.close(.goingAway, reason: "ping timeout")
@@ -133,9 +156,8 @@ struct SocketIOEndpoint: Sendable {
         }
     }
 
-    private static func millis(_ d: Duration) -> Int {
-        Int(d.components.seconds) * 1000 + Int(d.components.attoseconds / 1_000_000_000_000_000)
-    }
+    /// The largest message a client may send, as the open packet announces.
+    static let maxPayload = 1_000_000
 }
 
 /// State shared by a socket's reader, heartbeat and forwarder tasks.

@@ -8,12 +8,13 @@ struct RateLimitMiddleware: RouterMiddleware {
     let store: any RateLimitStore
     let limit: Int
     let window: Int
+    let clock: any ServerClock
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
         let key: String
         if case .user(let id) = context.identity { key = "user:" + id } else { key = "addr:" + context.clientAddress }
-        let now = Date()
+        let now = clock.now
         let state: WindowCount
         do {
             // A browser's preflight is not the client's request: it is told where it

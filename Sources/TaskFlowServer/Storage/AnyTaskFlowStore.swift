@@ -1,19 +1,12 @@
 import Foundation
 import TaskFlowCore
 
-/// Whichever store `DATABASE_URL` chose, as one concrete type for the generic controllers.
-/// Members of `SQLiteStore` (such as its `pool`) read through for code that knows it runs
-/// on the embedded file; on another store that is a programming error and stops.
-@dynamicMemberLookup
+/// Whichever store `DATABASE_URL` chose (`StorageBackend`), as one concrete type for the
+/// generic controllers.
 public struct AnyTaskFlowStore: TaskFlowStore {
     public let base: any TaskFlowStore
 
     public init(_ base: any TaskFlowStore) { self.base = base }
-
-    public subscript<T>(dynamicMember keyPath: KeyPath<SQLiteStore, T>) -> T {
-        guard let sqlite = base as? SQLiteStore else { preconditionFailure("this store is not SQLite") }
-        return sqlite[keyPath: keyPath]
-    }
 
     public func createUser(name: String, email: String, passwordHash: String, now: Date) async throws -> User {
         try await base.createUser(name: name, email: email, passwordHash: passwordHash, now: now)

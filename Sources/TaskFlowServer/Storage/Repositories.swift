@@ -54,24 +54,6 @@ public struct StoredUser: Sendable {
     public var passwordHash: String
 }
 
-/// A task to create, already validated.
-public struct TaskDraft: Sendable, Equatable {
-    public var title: String
-    public var description: String
-    public var status: TaskStatus
-    public var priority: TaskPriority
-    public var dueDate: Date?
-
-    /// For callers that seed a store directly (`taskflow --demo`); fields must already be valid.
-    public init(title: String, description: String = "", status: TaskStatus = .todo, priority: TaskPriority = .medium, dueDate: Date? = nil) {
-        self.title = title
-        self.description = description
-        self.status = status
-        self.priority = priority
-        self.dueDate = dueDate
-    }
-}
-
 /// An `Idempotency-Key` and the hash of the body it came with.
 public struct IdempotencyClaim: Sendable {
     public var key: String

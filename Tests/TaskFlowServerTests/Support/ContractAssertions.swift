@@ -80,7 +80,7 @@ extension TestClientProtocol {
 extension ServerServices {
     /// The auth service the router uses, for cases that need a chosen `now`.
     var auth: AuthService<AnyTaskFlowStore> {
-        AuthService(store: store, tokens: tokens, hasher: hasher, limiter: rateLimits, configuration: configuration)
+        AuthService(store: store, tokens: tokens, hasher: hasher, limiter: rateLimits, configuration: configuration, clock: clock)
     }
 
     /// A user made straight in the store with an access token, costing no requests

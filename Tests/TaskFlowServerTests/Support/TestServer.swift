@@ -22,8 +22,10 @@ enum TestServer {
         return configuration
     }
 
-    static func services(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> ServerServices {
-        try await ServerServices(configuration: configuration(configure))
+    static func services(
+        _ configure: (inout ServerConfiguration) -> Void = { _ in }, clock: any ServerClock = SystemClock()
+    ) async throws -> ServerServices {
+        try await ServerServices(configuration: configuration(configure), clock: clock)
     }
 
     static func app(_ services: ServerServices) -> some ApplicationProtocol {
@@ -34,10 +36,10 @@ enum TestServer {
 
     /// Runs `test` against the router of a new server.
     static func withRouter(
-        _ configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ configure: (inout ServerConfiguration) -> Void = { _ in }, clock: any ServerClock = SystemClock(),
         _ test: @escaping @Sendable (any TestClientProtocol, ServerServices) async throws -> Void
     ) async throws {
-        let services = try await services(configure)
+        let services = try await services(configure, clock: clock)
         defer { removeDatabase(of: services.configuration) }
         try await app(services).test(.router) { client in try await test(client, services) }
     }

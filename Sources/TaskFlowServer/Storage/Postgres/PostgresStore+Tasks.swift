@@ -5,11 +5,7 @@ import TaskFlowCore
 
 extension PostgresStore: TaskRepository {
     public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
-        let stamp = Date(millis: now.millis)
-        let task = TaskItem(
-            id: IdentifierGenerator.make(now: now), title: draft.title, description: draft.description, status: draft.status,
-            priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
-            completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
+        let task = draft.newTask(now: now)
         let logger = self.logger
         return try await transaction { connection in
             if let idempotency {

@@ -4,11 +4,7 @@ import TaskFlowCore
 
 extension SQLiteStore: TaskRepository {
     public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
-        let stamp = Date(millis: now.millis)
-        let task = TaskItem(
-            id: IdentifierGenerator.make(now: now), title: draft.title, description: draft.description, status: draft.status,
-            priority: draft.priority, dueDate: draft.dueDate.map { Date(millis: $0.millis) },
-            completedAt: draft.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
+        let task = draft.newTask(now: now)
         return try await writeTasks(of: userID) { db in
             if let idempotency {
                 let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
