@@ -4,8 +4,7 @@ import XCTest
 /// Terminals that cannot run the screen, and terminals without an alternate screen.
 extension EndToEndTests {
     func testADumbTerminalIsToldSoAndTheClientExits1() async throws {
-        let session = try TmuxSession([try taskflow(), "--server", server.url], environment: environment(term: "dumb"))
-        sessions.append(session)
+        let session = try ui.open([try ui.taskflow(), "--server", ui.server.url], environment: ui.environment(term: "dumb"))
         let screen = try await session.waitFor(text: "EXITED:")
         XCTAssertTrue(screen.contains("cannot run the full-screen client"), screen)
         XCTAssertTrue(screen.contains("TERM=dumb"), screen)
