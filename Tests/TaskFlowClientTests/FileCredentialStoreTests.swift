@@ -78,8 +78,12 @@ final class FileCredentialStoreTests: XCTestCase {
         try await withStore { store, _ in
             let other = FileCredentialStore(directory: store.directory)
             let started = ContinuousClock.now
-            async let first: Void = store.withRefreshLock { try await Task.sleep(for: .milliseconds(300)) }
-            try await Task.sleep(for: .milliseconds(50))
+            let holding = AsyncQueue<Void>()
+            async let first: Void = store.withRefreshLock {
+                holding.push(())
+                try await Task.sleep(for: .milliseconds(300))  // how long the first holder keeps it
+            }
+            _ = await holding.next(within: .seconds(5))
             let waited = try await other.withRefreshLock { ContinuousClock.now - started }
             try await first
             XCTAssertGreaterThanOrEqual(waited, .milliseconds(300))
