@@ -1,5 +1,6 @@
 import Foundation
 import TaskFlowCore
+import TaskFlowTestSupport
 import XCTest
 
 /// Three `taskflow-server` instances on PostgreSQL behind nginx, as deploy/ describes:
@@ -124,13 +125,10 @@ final class ClusterTests: XCTestCase {
 
         // Recovery: every instance ready, and every acknowledged write is there.
         for instance in 0..<2 {
-            var status = 0
             // The pool reconnects with a growing pause (100 ms × 1.25ⁿ), so give it time.
-            for _ in 0..<100 where status != 200 {
-                status = try await HTTP.request("GET", cluster.url(of: instance) + "/ready").1
-                if status != 200 { try await Task.sleep(for: .milliseconds(200)) }
+            try await eventually("instance \(instance) to be ready again", within: .seconds(20), every: .milliseconds(200)) {
+                try await HTTP.request("GET", cluster.url(of: instance) + "/ready").1 == 200
             }
-            XCTAssertEqual(status, 200, "instance \(instance) did not recover")
         }
         let (afterBody, afterStatus) = try await createTask(url, token: token, title: "after recovery")
         XCTAssertEqual(afterStatus, 201, "writes succeed again after the restart: \(afterBody)")

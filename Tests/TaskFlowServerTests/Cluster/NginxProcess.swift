@@ -84,16 +84,13 @@ final class NginxProcess: @unchecked Sendable {
     }
 
     func waitUntilListening(seconds: Double = 10) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        try await eventually("nginx to listen on port \(port)", within: .seconds(seconds)) {
             if !process.isRunning {
                 let log = (try? String(contentsOf: directory.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
                 throw SupportError("nginx exited: \(log)")
             }
-            if let (_, status) = try? await HTTP.request("GET", "http://127.0.0.1:\(port)/health"), status != 0 { return }
-            try await Task.sleep(for: .milliseconds(50))
+            return try await HTTP.request("GET", "http://127.0.0.1:\(port)/health").1 != 0
         }
-        throw SupportError("nginx did not start listening")
     }
 
     func stop() {
