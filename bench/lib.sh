@@ -13,6 +13,21 @@ require_tools() {
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
+# The options every benchmark that builds a server shares. build_option "$@" handles
+# --build, --no-build, --binary PATH and --scratch-path DIR, setting build, binary and
+# scratch; it sets `taken` to the words it used (0 when $1 is not one of them).
+build=auto binary="" scratch=".build-bench"
+build_option() {
+    taken=1
+    case "$1" in
+        --build) build=yes ;;
+        --no-build) build=no ;;
+        --binary) binary="${2:?--binary needs a path}"; build=no; taken=2 ;;
+        --scratch-path) scratch="${2:?--scratch-path needs a directory}"; taken=2 ;;
+        *) taken=0 ;;
+    esac
+}
+
 # build_product PRODUCT PATH → the binary's absolute path: PATH when given, else
 # $scratch/release/PRODUCT, built first (static Swift runtime, as shipped) when $build is
 # yes, or auto and the binary is missing.

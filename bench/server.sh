@@ -23,9 +23,6 @@ ROOT=$PWD
 BENCH_NAME=server.sh
 source bench/lib.sh
 
-build=auto
-binary=""
-scratch=".build-bench"
 duration="20s"
 connections=64
 threads=2
@@ -33,11 +30,9 @@ tasks=10000
 strict=0
 
 while [[ $# -gt 0 ]]; do
+    build_option "$@"
+    if (( taken )); then shift "$taken"; continue; fi
     case "$1" in
-        --build) build=yes ;;
-        --no-build) build=no ;;
-        --binary) binary="${2:?--binary needs a path}"; build=no; shift ;;
-        --scratch-path) scratch="${2:?--scratch-path needs a directory}"; shift ;;
         --duration) duration="${2:?--duration needs a value}"; shift ;;
         --connections) connections="${2:?--connections needs a number}"; shift ;;
         --threads) threads="${2:?--threads needs a number}"; shift ;;

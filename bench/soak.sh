@@ -24,13 +24,11 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 BENCH_NAME=soak.sh
 source bench/lib.sh
 
-build=auto binary="" scratch=".build-bench" sockets=1000 users=10 rate=200 duration=60 strict=0
+sockets=1000 users=10 rate=200 duration=60 strict=0
 while [[ $# -gt 0 ]]; do
+    build_option "$@"
+    if (( taken )); then shift "$taken"; continue; fi
     case "$1" in
-        --build) build=yes ;;
-        --no-build) build=no ;;
-        --binary) binary="${2:?--binary needs a path}"; build=no; shift ;;
-        --scratch-path) scratch="${2:?--scratch-path needs a directory}"; shift ;;
         --sockets) sockets="${2:?}"; shift ;;
         --users) users="${2:?}"; shift ;;
         --rate) rate="${2:?}"; shift ;;
