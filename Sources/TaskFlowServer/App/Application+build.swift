@@ -13,7 +13,8 @@ public func buildApplication(
     let router = buildRouter(services: services)
     let socketIO = SocketIOEndpoint(
         hub: services.hub, sockets: services.sockets, tokens: services.tokens, metrics: services.metrics,
-        pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis))
+        pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis),
+        connectTimeout: .milliseconds(configuration.socketAuthTimeoutMillis))
     // Socket.IO does its own heartbeat, so WebSocket-level auto-ping is off.
     let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
     return Application(
