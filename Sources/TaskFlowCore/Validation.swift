@@ -44,6 +44,7 @@ public enum Validation {
     }
 
     public static func password(_ raw: String) -> FieldProblem? {
+        if containsNUL(raw) { return nulProblem("password") }
         let n = raw.unicodeScalars.count
         if n < passwordMin { return .init("password", "must be at least \(passwordMin) characters") }
         if n > passwordMax { return .init("password", "must be at most \(passwordMax) characters") }

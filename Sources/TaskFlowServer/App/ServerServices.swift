@@ -7,7 +7,7 @@ public struct ServerServices: Sendable {
     public let configuration: ServerConfiguration
     public let store: AnyTaskFlowStore
     public let tokens: TokenService
-    let hasher: PasswordHasher
+    let hasher: any PasswordHashing
     public let rateLimits: any RateLimitStore
     /// This process's sockets.
     public let hub: LiveHub
