@@ -12,6 +12,7 @@ struct SocketIOEndpoint: Sendable {
     let hub: LiveHub
     let sockets: OpenSockets
     let tokens: TokenService
+    let accounts: AccountCheck
     let metrics: ServerMetrics
     let pingInterval: Duration
     let pingTimeout: Duration
@@ -106,7 +107,9 @@ struct SocketIOEndpoint: Sendable {
                 return true
             }
             guard session.userID == nil else { return true }
-            guard let token = packet.data?["token"]?.stringValue, let userID = try? await tokens.verify(token) else {
+            guard let token = packet.data?["token"]?.stringValue, let userID = try? await tokens.verify(token),
+                  (try? await accounts.exists(userID)) == true
+            else {
                 try await outbound.write(.text(SocketIOPacket.connectError("unauthorized").frame))
                 try? await outbound.close(.normalClosure, reason: "unauthorized")
                 return false
