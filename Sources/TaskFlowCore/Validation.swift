@@ -12,6 +12,7 @@ public enum Validation {
 
     /// Trimmed title, or a problem.
     public static func title(_ raw: String) -> Result<String, FieldProblem> {
+        if containsNUL(raw) { return .failure(nulProblem("title")) }
         let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { return .failure(.init("title", "must not be empty")) }
         if title.unicodeScalars.count > titleMax { return .failure(.init("title", "must be at most \(titleMax) characters")) }
@@ -19,7 +20,8 @@ public enum Validation {
     }
 
     public static func description(_ raw: String) -> FieldProblem? {
-        raw.unicodeScalars.count > descriptionMax ? .init("description", "must be at most \(descriptionMax) characters") : nil
+        if containsNUL(raw) { return nulProblem("description") }
+        return raw.unicodeScalars.count > descriptionMax ? .init("description", "must be at most \(descriptionMax) characters") : nil
     }
 
     /// Trimmed name, or a problem.
@@ -42,9 +44,15 @@ public enum Validation {
     }
 
     public static func password(_ raw: String) -> FieldProblem? {
+        if containsNUL(raw) { return nulProblem("password") }
         let n = raw.unicodeScalars.count
         if n < passwordMin { return .init("password", "must be at least \(passwordMin) characters") }
         if n > passwordMax { return .init("password", "must be at most \(passwordMax) characters") }
         return nil
     }
+
+    /// U+0000 is refused in every string: C-based storage and bcrypt stop reading at it.
+    public static func containsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
+
+    static func nulProblem(_ field: String) -> FieldProblem { .init(field, "must not contain U+0000 (NUL)") }
 }

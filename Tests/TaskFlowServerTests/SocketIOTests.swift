@@ -42,14 +42,8 @@ final class SocketIOTests: XCTestCase {
     func testBadTokenGets44AndTheSocketCloses() async throws {
         try await live { client, port in
             for token in ["", "not-a-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4IiwidHlwIjoiYWNjZXNzIn0."] {
-                let probe = SocketIOProbe(port: port)
-                var messages = probe.messages.makeAsyncIterator()
-                _ = await messages.next()
-                probe.send(#"40{"token":"\#(token)"}"#)
-                let received1 = await messages.next()
-                XCTAssertEqual(received1, #"44{"message":"unauthorized"}"#)
-                let received2 = await messages.next()
-                XCTAssertNil(received2, "the socket must close after 44")
+                let answered = await answers(toConnect: #"40{"token":"\#(token)"}"#, port: port)
+                XCTAssertEqual(answered, [#"44{"message":"unauthorized"}"#], "44, then the socket closes")
             }
             // No auth object at all.
             let probe = SocketIOProbe(port: port)
@@ -144,13 +138,7 @@ final class SocketIOTests: XCTestCase {
             var politeMessages = polite.messages.makeAsyncIterator()
             let open = try await SocketIOProbe.connect(port: port, token: ann.accessToken, iterator: &politeMessages, probe: polite)
             XCTAssertEqual(open["pingInterval"] as? Int, 200)
-            var pings = 0
-            while pings < 5, let message = await politeMessages.next() {
-                if message == "2" {
-                    pings += 1
-                    polite.send("3")
-                }
-            }
+            let pings = await answerPings(5, &politeMessages, probe: polite)
             XCTAssertEqual(pings, 5)
             // A client that never answers is closed after pingInterval + pingTimeout.
             let silent = SocketIOProbe(port: port)

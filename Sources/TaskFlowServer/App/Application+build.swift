@@ -12,8 +12,9 @@ public func buildApplication(
     let configuration = services.configuration
     let router = buildRouter(services: services)
     let socketIO = SocketIOEndpoint(
-        hub: services.hub, sockets: services.sockets, tokens: services.tokens, metrics: services.metrics,
-        pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis))
+        hub: services.hub, sockets: services.sockets, tokens: services.tokens, accounts: services.accounts, metrics: services.metrics,
+        pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis),
+        connectTimeout: .milliseconds(configuration.socketAuthTimeoutMillis))
     // Socket.IO does its own heartbeat, so WebSocket-level auto-ping is off.
     let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
     return Application(
@@ -39,7 +40,7 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, accessLog: configuration.accessLog))
     router.add(middleware: SecurityHeadersMiddleware(production: configuration.production))
     router.add(middleware: AllowListCORSMiddleware(allowedOrigins: Set(configuration.allowedOrigins)))
-    router.add(middleware: IdentityMiddleware(tokens: services.tokens, clientAddress: ClientAddress(trustedProxies: Set(configuration.trustedProxies))))
+    router.add(middleware: IdentityMiddleware(tokens: services.tokens, accounts: services.accounts, clientAddress: ClientAddress(trustedProxies: Set(configuration.trustedProxies))))
     if configuration.rateLimitEnabled {
         router.add(middleware: RateLimitMiddleware(
             store: services.rateLimits, limit: configuration.rateLimitMaxRequests, window: configuration.rateLimitWindowSeconds,

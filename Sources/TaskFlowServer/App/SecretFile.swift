@@ -10,7 +10,11 @@ enum SecretFile {
         }
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: secret, attributes: [.posixPermissions: 0o600]) else {
+        unlink(temporary)  // left by a crash of an earlier start with this pid
+        do {
+            try PrivateFile.write(secret, to: temporary)
+        } catch {
+            unlink(temporary)
             throw ConfigurationError("cannot write the JWT secret file \(path); set JWT_SECRET or make the directory writable")
         }
         guard rename(temporary, path) == 0 else {

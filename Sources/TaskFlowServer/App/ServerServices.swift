@@ -7,7 +7,9 @@ public struct ServerServices: Sendable {
     public let configuration: ServerConfiguration
     public let store: AnyTaskFlowStore
     public let tokens: TokenService
-    let hasher: PasswordHasher
+    /// Whether a token's user still has an account.
+    let accounts: AccountCheck
+    let hasher: any PasswordHashing
     public let rateLimits: any RateLimitStore
     /// This process's sockets.
     public let hub: LiveHub
@@ -26,6 +28,7 @@ public struct ServerServices: Sendable {
         hub = LiveHub()
         let storage = try await StorageBackend.open(configuration: configuration, hub: hub)
         store = storage.store
+        accounts = AccountCheck(users: storage.store)
         rateLimits = storage.rateLimits
         events = storage.events
         background = storage.background

@@ -5,7 +5,7 @@ import TaskFlowCore
 struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
     let store: Store
     let tokens: TokenService
-    let hasher: PasswordHasher
+    let hasher: any PasswordHashing
     let limiter: any RateLimitStore
     let configuration: ServerConfiguration
     let clock: any ServerClock
@@ -29,18 +29,32 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
 
     func login(_ input: LoginRequest, clientAddress: String, now: Date? = nil) async throws -> AuthResponse {
         let now = now ?? clock.now
-        let email = input.email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let key = "login:\(clientAddress):\(email)"
+        let refused = APIError.unauthorized("email or password is incorrect")
+        let trimmed = input.email.trimmingCharacters(in: .whitespacesAndNewlines)
+        // No account has a longer email (register refuses one): nothing to look up, and
+        // nothing kept in the limiter, so long emails cost no memory.
+        guard trimmed.unicodeScalars.count <= Validation.emailMax else { throw refused }
+        let email = trimmed.lowercased()
+        let key = Self.loginLimitKey(clientAddress: clientAddress, email: email)
         let window = configuration.loginFailureWindowSeconds
-        let failures = try await limiter.peek(key: key, window: window, now: now)
-        if failures.count >= configuration.loginFailureLimit {
-            let wait = failures.secondsUntilReset(from: now)
+        // Counted before the password is checked, so guesses sent at once each take a place
+        // in the window and at most `loginFailureLimit` of them reach the hasher.
+        let attempt = try await limiter.hit(key: key, window: window, now: now)
+        guard attempt.count <= configuration.loginFailureLimit else {
+            try? await limiter.refund(key: key, window: window, now: now)
+            let wait = attempt.secondsUntilReset(from: now)
             throw APIError.rateLimited("too many failed logins; try again in \(wait) seconds", retryAfter: wait)
         }
         let stored = try await store.storedUser(email: email)
-        guard try await hasher.verify(input.password, hash: stored?.passwordHash), let stored else {
-            _ = try await limiter.hit(key: key, window: window, now: now)
-            throw APIError.unauthorized("email or password is incorrect")
+        // No stored hash can match a password with NUL (register refuses them), but an old
+        // plain bcrypt hash would: bcrypt stops reading at the NUL.
+        let evaluated = try await hasher.verify(input.password, hash: stored?.passwordHash)
+        guard evaluated, !Validation.containsNUL(input.password), let stored else { throw refused }
+        // A success is not a failed attempt: give its place back.
+        try? await limiter.refund(key: key, window: window, now: now)
+        if hasher.needsUpgrade(stored.passwordHash) {
+            try await store.replacePasswordHash(
+                userID: stored.user.id, old: stored.passwordHash, new: try await hasher.hash(input.password))
         }
         return AuthResponse(user: stored.user, tokens: try await startSession(userID: stored.user.id, now: now))
     }
@@ -73,6 +87,11 @@ struct AuthService<Store: UserRepository & SessionRepository>: Sendable {
         let now = now ?? clock.now
         guard let record = try await store.refreshRecord(tokenHash: RandomToken.hash(token)) else { return }
         try await store.revokeFamily(record.familyID, now: now)
+    }
+
+    /// The login limiter's counter for one address and email.
+    static func loginLimitKey(clientAddress: String, email: String) -> String {
+        "login:\(clientAddress):\(email)"
     }
 
     private func startSession(userID: String, now: Date) async throws -> TokenPair {

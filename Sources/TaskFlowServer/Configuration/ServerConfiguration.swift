@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     public var pingIntervalMillis: Int = 25_000
     public var pingTimeoutMillis: Int = 20_000
+    /// How long a socket may stay open without authenticating (API.md: 10 s).
+    public var socketAuthTimeoutMillis: Int = 10_000
     /// Whether to write JSON access logs (local mode keeps the terminal clean).
     public var accessLog: Bool = true
 

@@ -12,11 +12,12 @@ struct SocketIOEndpoint: Sendable {
     let hub: LiveHub
     let sockets: OpenSockets
     let tokens: TokenService
+    let accounts: AccountCheck
     let metrics: ServerMetrics
     let pingInterval: Duration
     let pingTimeout: Duration
-    /// How long a client may take to send its CONNECT packet, as Socket.IO's `connectTimeout`.
-    var connectTimeout: Duration = .seconds(45)
+    /// How long a client may take to authenticate with its CONNECT packet.
+    let connectTimeout: Duration
 
     /// `/socket.io/?EIO=4&transport=websocket`; anything else is not upgraded (and the
     /// HTTP router answers it with 400).
@@ -39,7 +40,6 @@ struct SocketIOEndpoint: Sendable {
         guard (try? await outbound.write(.text(EngineIOPacket.open(open).encoded))) != nil else { return }
 
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await heartbeat(session: session, outbound: outbound) }
             group.addTask {
                 do { try await Task.sleep(for: connectTimeout) } catch { return }
                 if session.userID == nil { try? await outbound.close(.policyViolation, reason: "no CONNECT packet") }
@@ -107,7 +107,9 @@ struct SocketIOEndpoint: Sendable {
                 return true
             }
             guard session.userID == nil else { return true }
-            guard let token = packet.data?["token"]?.stringValue, let userID = try? await tokens.verify(token) else {
+            guard let token = packet.data?["token"]?.stringValue, let userID = try? await tokens.verify(token),
+                  (try? await accounts.exists(userID)) == true
+            else {
                 try await outbound.write(.text(SocketIOPacket.connectError("unauthorized").frame))
                 try? await outbound.close(.normalClosure, reason: "unauthorized")
                 return false
@@ -116,6 +118,8 @@ struct SocketIOEndpoint: Sendable {
             session.connected(userID: userID, subscription: subscription)
             try await outbound.write(.text(SocketIOPacket.connected(sid: sid).frame))
             group.addTask { await forward(subscription, to: outbound) }
+            // Pings start only now: until CONNECT succeeds the server sends nothing more.
+            group.addTask { await heartbeat(session: session, outbound: outbound) }
             return true
         case .event:
             // `join-room` with one's own id is accepted for compatibility; the server has

@@ -5,6 +5,7 @@ import Hummingbird
 /// left to the routes that need a user (`AppRequestContext.requireUser`).
 struct IdentityMiddleware: RouterMiddleware {
     let tokens: TokenService
+    let accounts: AccountCheck
     let clientAddress: ClientAddress
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
@@ -14,7 +15,10 @@ struct IdentityMiddleware: RouterMiddleware {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
                 do {
-                    context.identity = .user(try await tokens.verify(String(parts[1])))
+                    let userID = try await tokens.verify(String(parts[1]))
+                    // When the database cannot answer, the route meets the same failure (503).
+                    let exists = (try? await accounts.exists(userID)) ?? true
+                    context.identity = exists ? .user(userID) : .rejected(.invalid)
                 } catch {
                     context.identity = .rejected(error)
                 }

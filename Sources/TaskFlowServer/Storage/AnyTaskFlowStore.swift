@@ -13,6 +13,9 @@ public struct AnyTaskFlowStore: TaskFlowStore {
     }
     public func storedUser(email: String) async throws -> StoredUser? { try await base.storedUser(email: email) }
     public func user(id: String) async throws -> User? { try await base.user(id: id) }
+    public func replacePasswordHash(userID: String, old: String, new: String) async throws {
+        try await base.replacePasswordHash(userID: userID, old: old, new: new)
+    }
 
     public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
         try await base.createTask(userID: userID, draft: draft, now: now, idempotency: idempotency)

@@ -7,6 +7,9 @@ public protocol UserRepository: Sendable {
     func createUser(name: String, email: String, passwordHash: String, now: Date) async throws -> User
     func storedUser(email: String) async throws -> StoredUser?
     func user(id: String) async throws -> User?
+    /// Stores `new` in place of `old` (a hash upgraded at login); does nothing if the
+    /// stored hash is no longer `old`, so a concurrent change is never overwritten.
+    func replacePasswordHash(userID: String, old: String, new: String) async throws
 }
 
 /// Tasks, always scoped to their owner: no method reaches another user's task.

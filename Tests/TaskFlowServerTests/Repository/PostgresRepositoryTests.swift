@@ -25,6 +25,7 @@ final class PostgresRepositoryTests: XCTestCase {
     }
 
     func testUsersAreUniqueByEmail() async throws { try await RepositoryContract.usersAreUniqueByEmail(await fixture()) }
+    func testPasswordHashIsReplacedOnlyIfUnchanged() async throws { try await RepositoryContract.passwordHashIsReplacedOnlyIfUnchanged(await fixture()) }
     func testCreatedTaskReadsBackOnlyForItsOwner() async throws { try await RepositoryContract.createdTaskReadsBackOnlyForItsOwner(await fixture()) }
     func testUpdatesBumpVersionOnlyWhenSomethingChanges() async throws { try await RepositoryContract.updatesBumpVersionOnlyWhenSomethingChanges(await fixture()) }
     func testDeleteHonoursVersionAndOwner() async throws { try await RepositoryContract.deleteHonoursVersionAndOwner(await fixture()) }

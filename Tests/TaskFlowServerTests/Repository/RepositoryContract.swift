@@ -23,6 +23,15 @@ enum RepositoryContract {
         XCTAssertNil(nobody)
     }
 
+    static func passwordHashIsReplacedOnlyIfUnchanged(_ f: RepositoryFixture) async throws {
+        let ann = try await f.user(), bob = try await f.user("Bob")
+        try await f.store.replacePasswordHash(userID: ann.id, old: "$2b$04$x", new: "upgraded")
+        check(try await f.store.storedUser(email: ann.email)?.passwordHash, "upgraded")
+        try await f.store.replacePasswordHash(userID: ann.id, old: "$2b$04$x", new: "stale")
+        check(try await f.store.storedUser(email: ann.email)?.passwordHash, "upgraded", "a hash changed since is kept")
+        check(try await f.store.storedUser(email: bob.email)?.passwordHash, "$2b$04$x", "other users are untouched")
+    }
+
     static func createdTaskReadsBackOnlyForItsOwner(_ f: RepositoryFixture) async throws {
         let ann = try await f.user(), bob = try await f.user("Bob")
         let due = Date(millis: f.now.millis + 86_400_123)

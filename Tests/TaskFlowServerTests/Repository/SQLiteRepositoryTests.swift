@@ -12,6 +12,7 @@ final class SQLiteRepositoryTests: XCTestCase {
     }
 
     func testUsersAreUniqueByEmail() async throws { try await RepositoryContract.usersAreUniqueByEmail(fixture()) }
+    func testPasswordHashIsReplacedOnlyIfUnchanged() async throws { try await RepositoryContract.passwordHashIsReplacedOnlyIfUnchanged(fixture()) }
     func testCreatedTaskReadsBackOnlyForItsOwner() async throws { try await RepositoryContract.createdTaskReadsBackOnlyForItsOwner(fixture()) }
     func testUpdatesBumpVersionOnlyWhenSomethingChanges() async throws { try await RepositoryContract.updatesBumpVersionOnlyWhenSomethingChanges(fixture()) }
     func testDeleteHonoursVersionAndOwner() async throws { try await RepositoryContract.deleteHonoursVersionAndOwner(fixture()) }

@@ -66,6 +66,30 @@ final class SocketIOProbe: Sendable {
     }
 }
 
+/// Opens a socket, sends `connect` after the open packet, and returns everything the
+/// server sent after that until it closed the socket.
+func answers(toConnect connect: String, port: Int) async -> [String] {
+    let probe = SocketIOProbe(port: port)
+    var messages = probe.messages.makeAsyncIterator()
+    _ = await messages.next()
+    probe.send(connect)
+    var answers: [String] = []
+    while let message = await messages.next() { answers.append(message) }
+    return answers
+}
+
+/// Answers `count` pings, skipping anything else; returns how many came before the stream ended.
+func answerPings(_ count: Int, _ iterator: inout AsyncStream<String>.Iterator, probe: SocketIOProbe) async -> Int {
+    var pings = 0
+    while pings < count, let message = await iterator.next() {
+        if message == "2" {
+            pings += 1
+            probe.send("3")
+        }
+    }
+    return pings
+}
+
 /// The first message for which `match` holds, skipping pings (answered) and anything else,
 /// or nil if the stream ends first. The caller bounds the wait with `withTimeout`.
 func nextMatching(

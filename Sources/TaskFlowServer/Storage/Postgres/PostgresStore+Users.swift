@@ -41,4 +41,12 @@ extension PostgresStore: UserRepository {
             return nil
         }
     }
+
+    public func replacePasswordHash(userID: String, old: String, new: String) async throws {
+        let logger = self.logger
+        try await access { connection in
+            try await connection.query(
+                "UPDATE users SET password_hash = \(new) WHERE id = \(userID) AND password_hash = \(old)", logger: logger)
+        }
+    }
 }

@@ -32,6 +32,12 @@ extension SQLiteStore: UserRepository {
         }
     }
 
+    public func replacePasswordHash(userID: String, old: String, new: String) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", arguments: [new, userID, old])
+        }
+    }
+
     static func user(from row: Row) -> User {
         User(id: row["id"], name: row["name"], email: row["email"], createdAt: Date(millis: row["created_at"]))
     }

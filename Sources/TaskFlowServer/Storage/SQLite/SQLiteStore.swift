@@ -21,6 +21,9 @@ public final class SQLiteStore: Sendable {
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // SQLite creates -wal and -shm with the database file's mode, so making the file
+        // 0600 ourselves, before SQLite opens it, keeps all three private.
+        try PrivateFile.createIfMissing(path)
         pool = try DatabasePool(path: path, configuration: config)
         try SQLiteMigrations.migrator.migrate(pool)
         writer = GroupCommit(pool: pool)
