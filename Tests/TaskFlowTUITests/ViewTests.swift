@@ -35,9 +35,14 @@ final class ViewTests: XCTestCase {
         var buffer = ScreenBuffer(width: 50, height: 6)
         buffer.render(TaskListPane(state: state, isFocused: true), in: buffer.area)
         XCTAssertEqual(buffer[1, 1].style.background, .listSelected)
-        XCTAssertEqual(buffer[40, 1].style.foreground, .overdue)
-        XCTAssertEqual(buffer[5, 1].style.foreground, .priorityHigh)
+        // On the bar everything takes its colours (contrast), the overdue date stays bold.
+        XCTAssertEqual(buffer[40, 1].style, Style(.listSelected, attributes: .bold))
         XCTAssertNotEqual(buffer[1, 2].style.background, .listSelected)
+        var moved = state
+        _ = update(&moved, .key(.down))
+        buffer.render(TaskListPane(state: moved, isFocused: true), in: buffer.area)
+        XCTAssertEqual(buffer[40, 1].style.foreground, .overdue, "off the bar overdue stands out in its colour")
+        XCTAssertEqual(buffer[5, 1].style.foreground, .priorityHigh)
     }
 
     func testATooSmallTerminalSaysSo() {

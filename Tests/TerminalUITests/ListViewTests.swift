@@ -52,12 +52,14 @@ final class ListViewTests: XCTestCase {
         XCTAssertEqual(buffer[0, 0].style, Style(.listSelectedUnfocused))
     }
 
-    func testColouredSpansKeepTheirColourOnTheHighlight() {
-        var buffer = ScreenBuffer(width: 12, height: 1)
-        let row = ListRow([Span("!", .priorityHigh), Span(" Ship it")])
-        buffer.render(ListView(rows: [row], state: ListState(selected: 0)), in: buffer.area)
-        XCTAssertEqual(buffer[0, 0].style, Style(foreground: .priorityHigh, background: .listSelected))
+    func testTheHighlightDrawsEverythingInItsOwnColoursKeepingAttributes() {
+        // A red or dim mark on the highlight bar was unreadable in some themes.
+        var buffer = ScreenBuffer(width: 12, height: 2)
+        let row = ListRow([Span("!", style: Style(.priorityHigh, attributes: .bold)), Span(" Ship it")])
+        buffer.render(ListView(rows: [row, row], state: ListState(selected: 0)), in: buffer.area)
+        XCTAssertEqual(buffer[0, 0].style, Style(.listSelected, attributes: .bold))
         XCTAssertEqual(buffer[2, 0].style, Style(.listSelected))
+        XCTAssertEqual(buffer[0, 1].style, Style(.priorityHigh, attributes: .bold), "other rows keep their colours")
     }
 
     func testTrailingSpansStayFlushRightWhileTheTitleIsTruncated() {

@@ -14,7 +14,7 @@ final class ThemeTests: XCTestCase {
     func testTextColourOnAnotherRolesBackground() {
         let resolved = Theme.default.resolve(Style(.priorityHigh).on(.listSelected), mode: .palette256)
         XCTAssertEqual(resolved.foreground, TerminalColor(index: 203))
-        XCTAssertEqual(resolved.background, TerminalColor(index: 31))
+        XCTAssertEqual(resolved.background, TerminalColor(index: 25))
     }
 
     func testNoColourFallsBackToMonoAttributes() {

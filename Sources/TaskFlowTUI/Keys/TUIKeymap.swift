@@ -62,6 +62,10 @@ public enum TUIKeymap {
         map.bind([.char("?"), .escape, .char("q")], to: c.closeHelp, in: .help)
         map.bind([.char("j"), .down], to: c.scrollDown, in: .help)
         map.bind([.char("k"), .up], to: c.scrollUp, in: .help)
+        map.bind([.pageDown, .ctrl("f"), .char(" ")], to: c.pageDown, in: .help)
+        map.bind([.pageUp, .ctrl("b")], to: c.pageUp, in: .help)
+        map.bind([.char("g"), .home], to: c.first, in: .help)
+        map.bind([.char("G"), .end], to: c.last, in: .help)
 
         map.bind([.tab, .down], to: c.nextField, in: .login)
         map.bind([.backTab, .up], to: c.previousField, in: .login)

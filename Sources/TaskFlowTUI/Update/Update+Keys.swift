@@ -34,7 +34,13 @@ extension AppState {
     /// Runs a command of the panes, the help overlay or the global keys. Every command is
     /// named here, so adding one to `TUICommand` does not compile until it is placed.
     mutating func perform(_ command: TUICommand) -> [Effect] {
+        let helpPage = HelpOverlay.pageSize(keymap: keymap, screen: size)
         switch command {
+        // Over the help overlay the list's paging keys page through the help instead.
+        case .pageDown where showsHelp: scroll(by: helpPage)
+        case .pageUp where showsHelp: scroll(by: -helpPage)
+        case .first where showsHelp: scroll(by: -helpScroll)
+        case .last where showsHelp: scroll(by: HelpOverlay.maxScroll(keymap: keymap, screen: size) - helpScroll)
         case .moveDown: return moveCursor(to: cursor + 1)
         case .moveUp: return moveCursor(to: cursor - 1)
         case .pageDown: return moveCursor(to: cursor + listRows)

@@ -14,7 +14,8 @@ public struct FooterView: Widget {
         let row = area.row(0)
         if let message = state.message {
             buffer.fill(row, style: Style(.statusBar))
-            let style = Style(message.isError ? .error : .success, attributes: .bold).on(.statusBar)
+            // The bar's own colours (red or green on it was unreadable in some themes).
+            let style = Style(.statusBar, attributes: message.isError ? [.bold, .underline] : .bold)
             buffer.put(" " + message.text, at: row.origin, maxWidth: row.width, style: style)
             return
         }

@@ -28,9 +28,9 @@ public struct HeaderView: Widget {
         guard state.screen == .main else { return [] }
         var spans: [Span] = []
         if let limit = state.rateLimit, limit.isLow {
-            spans.append(Span("\(limit.remaining)/\(limit.limit) requests left  ", style: Style(.warning).on(.header)))
+            spans.append(Span("\(limit.remaining)/\(limit.limit) requests left  ", style: Style(.header, attributes: .bold)))
         }
-        spans.append(Span(Self.describe(state.connection), style: Style(Self.role(state.connection)).on(.header)))
+        spans.append(Span(Self.describe(state.connection), style: Style(.header, attributes: Self.emphasis(state.connection))))
         if let sync = state.lastSync {
             spans.append(Span(" · synced \(Self.age(state.now.timeIntervalSince(sync))) ago ", .header))
         } else {
@@ -57,11 +57,13 @@ public struct HeaderView: Widget {
         }
     }
 
-    static func role(_ connection: LiveState) -> Role {
+    /// The header's own colours for every state, so "offline" is as readable as the rest
+    /// in every theme (red on the blue bar was not); what needs attention is bold and
+    /// underlined instead.
+    static func emphasis(_ connection: LiveState) -> Attributes {
         switch connection {
-        case .live: .success
-        case .polling, .connecting: .warning
-        case .offline, .stopped: .error
+        case .live, .polling, .connecting: []
+        case .offline, .stopped: [.bold, .underline]
         }
     }
 

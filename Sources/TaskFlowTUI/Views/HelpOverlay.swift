@@ -28,11 +28,16 @@ public struct HelpOverlay: Widget {
         Popup(title: "Keys (? or Esc to close)", width: min(70, area.width - 2), height: min(lineCount + 2, area.height - 2))
     }
 
-    public static func maxScroll(keymap: Keymap<TUICommand>, screen: Size) -> Int {
+    /// Lines of help the overlay shows at once on `screen`: one page.
+    public static func pageSize(keymap: Keymap<TUICommand>, screen: Size) -> Int {
         let lines = HelpView(sections(keymap)).lines().count
         // The area the overlay is drawn in: the screen less the header and footer lines.
         let area = Rect(x: 0, y: 1, width: screen.width, height: max(0, screen.height - 2))
-        return max(0, lines - popup(lineCount: lines, in: area).contentArea(in: area).height)
+        return popup(lineCount: lines, in: area).contentArea(in: area).height
+    }
+
+    public static func maxScroll(keymap: Keymap<TUICommand>, screen: Size) -> Int {
+        max(0, HelpView(sections(keymap)).lines().count - pageSize(keymap: keymap, screen: screen))
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
@@ -40,5 +45,10 @@ public struct HelpOverlay: Widget {
         let popup = Self.popup(lineCount: help.lines().count, in: area)
         popup.render(in: area, buffer: &buffer)
         buffer.render(help, in: popup.contentArea(in: area))
+        // On the bottom border: there is more to scroll to.
+        let frame = popup.frame(in: area)
+        if scroll < help.lines().count - popup.contentArea(in: area).height, frame.width > 12 {
+            buffer.put(" ↓ more ", at: Point(x: frame.maxX - 10, y: frame.maxY - 1), style: Style(.borderFocused).on(.popup))
+        }
     }
 }

@@ -39,12 +39,9 @@ public struct ListView: Widget {
     private func draw(_ row: ListRow, in area: Rect, buffer: inout ScreenBuffer, background: Role?) {
         func styled(_ spans: [Span]) -> [Span] {
             guard let background else { return spans }
-            // Plain text takes the highlight's own colours; coloured marks keep theirs.
-            return spans.map { span in
-                let style = span.style.foreground == .normal
-                    ? Style(background, attributes: span.style.attributes) : span.style.on(background)
-                return Span(span.text, style: style)
-            }
+            // Everything on the highlight takes its own colours, so the bar is readable in
+            // every theme (a red or dim mark on it was not); attributes still tell marks apart.
+            return spans.map { Span($0.text, style: Style(background, attributes: $0.style.attributes)) }
         }
         let trailingWidth = row.trailing.reduce(0) { $0 + $1.width }
         // The trailing part is dropped when it would leave the main text too little room.

@@ -1,0 +1,70 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TerminalUI
+@testable import TaskFlowTUI
+
+/// Every style that text is drawn in somewhere a user looks: taken from the real views
+/// rendered over a spread of states (each status, priority and due state on the selected
+/// and the other rows, focused and not, every header state, messages, popups, forms), so
+/// the set follows the views as they change.
+enum VisibleStyles {
+    static let tasks = [
+        Fixtures.task(1, title: "Overdue high", status: .todo, priority: .high, dueInDays: -2),
+        Fixtures.task(2, title: "Due today", status: .inProgress, priority: .medium, dueInDays: 0),
+        Fixtures.task(3, title: "Done late", status: .done, priority: .low, dueInDays: -10),
+        Fixtures.task(4, title: "Later", status: .todo, priority: .low, dueInDays: 5),
+        Fixtures.task(5, title: "Done", status: .done, priority: .high),
+        Fixtures.task(6, title: "Started", status: .inProgress, priority: .high, dueInDays: 1),
+    ]
+
+    static func all() -> Set<Style> {
+        var styles: Set<Style> = []
+        for state in states() { collect(ScreenView.render(state).frame, into: &styles) }
+        return styles
+    }
+
+    private static func collect(_ buffer: ScreenBuffer, into styles: inout Set<Style>) {
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if !cell.text.trimmingCharacters(in: .whitespaces).isEmpty { styles.insert(cell.style) }
+            }
+        }
+    }
+
+    private static func states() -> [AppState] {
+        let base = Fixtures.mainState(size: Size(width: 120, height: 30), all: tasks)
+        var states: [AppState] = []
+        for row in tasks.indices {
+            var state = base
+            for _ in 0..<row { _ = update(&state, .key(.down)) }
+            states.append(state)
+            _ = update(&state, .key(.tab))
+            states.append(state)
+        }
+        let now = Fixtures.now
+        let connections: [LiveState] = [.connecting, .live, .polling(reason: "no socket"), .offline(reason: "down", retryIn: .seconds(5)),
+                                        .stopped(reason: "signed out")]
+        for connection in connections {
+            var state = base
+            state.connection = connection
+            state.rateLimit = RateLimitStatus(limit: 100, remaining: 3, resetAfter: 60, observedAt: now)
+            states.append(state)
+        }
+        for isError in [true, false] {
+            var state = base
+            state.message = StatusMessage("Something happened", isError: isError, now: now)
+            states.append(state)
+        }
+        for keys in [[Key.char("?")], [.char("o")], [.char("a")], [.char("e")], [.char("d")], [.char("f"), .char("x"), .enter], [.char("/")]] {
+            var state = base
+            for key in keys { _ = update(&state, .key(key)) }
+            states.append(state)
+        }
+        var login = base
+        login.showLogin(message: "Session ended")
+        states.append(login)
+        return states
+    }
+}
