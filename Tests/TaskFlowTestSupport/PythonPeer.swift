@@ -40,26 +40,27 @@ public final class PythonPeer: @unchecked Sendable {
         process.standardInput = lifeline
         try process.run()
         port = waitForReady ? try Self.readReadyLine(output.fileHandleForReading, script: script, process: process) : 0
-        let lines = self.lines
-        let partial = Locked(Data())
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                handle.readabilityHandler = nil
-                lines.finish()
-                return
-            }
-            let complete: [String] = partial.modify { buffer in
-                buffer.append(chunk)
-                var found: [String] = []
-                while let newline = buffer.firstIndex(of: 0x0A) {
-                    found.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                    buffer.removeSubrange(buffer.startIndex...newline)
+        Self.readLines(from: output.fileHandleForReading, into: lines)
+    }
+
+    /// Blocking reads on a thread of its own until the peer closes its output. Not a
+    /// `readabilityHandler`: its dispatch read source crashed libdispatch on Linux now and
+    /// then while the peer was being killed (3 runs in 12 of the peer tests).
+    private static func readLines(from handle: FileHandle, into lines: AsyncQueue<String>) {
+        let reader = Thread {
+            var partial = Data()
+            while true {
+                let chunk = handle.availableData
+                guard !chunk.isEmpty else { break }
+                partial.append(chunk)
+                while let newline = partial.firstIndex(of: 0x0A) {
+                    lines.push(String(decoding: partial[partial.startIndex..<newline], as: UTF8.self))
+                    partial.removeSubrange(partial.startIndex...newline)
                 }
-                return found
             }
-            complete.forEach(lines.push)
+            lines.finish()
         }
+        reader.start()
     }
 
     /// The next JSON object the peer printed, waiting at most `limit`.
