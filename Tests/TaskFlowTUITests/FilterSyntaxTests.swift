@@ -111,4 +111,13 @@ final class FilterSyntaxTests: XCTestCase {
         XCTAssertNil(FilterCompletion.complete("colour:r"))
         XCTAssertNil(FilterCompletion.complete("status:"), "todo, in-progress and done share no prefix")
     }
+
+    /// The fuzzer's find (Fuzz/corpus/filter/combining-after-tab): a combining mark after a
+    /// tab is its own word, and the line written back reads as the same query.
+    func testACombiningMarkAfterWhiteSpaceSurvivesTheRoundTrip() throws {
+        let line = String(decoding: [0x64, 0x75, 0x09, 0xCD, 0x9B, 0x8A, 0x75, 0xC1, 0x9A] as [UInt8], as: UTF8.self)
+        let query = try syntax.parse(line)
+        XCTAssertEqual(query.search, "du \u{035B}\u{FFFD}u\u{FFFD}\u{FFFD}")
+        XCTAssertEqual(try syntax.parse(syntax.text(of: query)), query)
+    }
 }

@@ -31,7 +31,7 @@ struct FilterSyntax {
         query.dueAfter = nil
         query.overdue = false
         var words: [String] = []
-        for token in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+        for token in Self.tokens(text) {
             guard let (key, value) = Self.keyAndValue(token) else {
                 words.append(token)
                 continue
@@ -49,6 +49,13 @@ struct FilterSyntax {
         }
         if !words.isEmpty { query.search = words.joined(separator: " ") }
         return query
+    }
+
+    /// The line's words, split at white-space scalars rather than Characters: a combining
+    /// mark typed after a space joins the space's Character, so splitting by Character would
+    /// read "a ͛b" as one word once `text(of:)` had written it back (found by fuzzing).
+    static func tokens(_ text: String) -> [String] {
+        text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(Substring($0)) }
     }
 
     /// The filter of `query` as a line `parse` reads back to the same query.
