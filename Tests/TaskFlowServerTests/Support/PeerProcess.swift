@@ -8,9 +8,12 @@ final class PeerProcess: @unchecked Sendable {
     private let output = Pipe()
     private let lock = NSLock()
     private var buffer = Data()
-    private var lines: [String] = []
+    /// Complete lines as the peer prints them; `nextEvent` waits on this, not on a timer.
+    private let lines: AsyncStream<String>
+    private let lineContinuation: AsyncStream<String>.Continuation
 
     init(_ arguments: [String]) throws {
+        (lines, lineContinuation) = AsyncStream.makeStream(of: String.self)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.standardOutput = output
@@ -27,28 +30,23 @@ final class PeerProcess: @unchecked Sendable {
         defer { lock.unlock() }
         buffer.append(data)
         while let newline = buffer.firstIndex(of: 0x0A) {
-            lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+            lineContinuation.yield(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
             buffer.removeSubrange(buffer.startIndex...newline)
         }
     }
 
     /// The next JSON line, waiting at most `timeout` seconds.
     func nextEvent(timeout: Double) async throws -> [String: Any] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let line = takeLine() {
-                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    throw TestFailure("peer printed a non-object line: \(line)")
-                }
-                return object
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        let lines = self.lines
+        let line = try await withTimeout(timeout) {
+            var iterator = lines.makeAsyncIterator()
+            guard let line = await iterator.next() else { throw TestFailure("peer closed its output") }
+            return line
         }
-        throw TestFailure("peer printed nothing within \(timeout) s")
-    }
-
-    private func takeLine() -> String? {
-        lock.withLock { lines.isEmpty ? nil : lines.removeFirst() }
+        guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw TestFailure("peer printed a non-object line: \(line)")
+        }
+        return object
     }
 
     func waitForExit() -> Int32 {

@@ -9,6 +9,8 @@ final class ServerProcess: @unchecked Sendable {
     let environment: [String: String]
     let stdout = Pipe()
     let stderr = Pipe()
+    /// The exit status, once: `waitForExit` waits on this, not on a timer.
+    private let exits: AsyncStream<Int32>
 
     static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["TASKFLOW_SERVER_BIN"] { return URL(fileURLWithPath: path) }
@@ -29,6 +31,12 @@ final class ServerProcess: @unchecked Sendable {
         process.environment = environment
         process.standardOutput = stdout
         process.standardError = stderr
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        self.exits = exits
+        process.terminationHandler = { process in
+            exited.yield(process.terminationStatus)
+            exited.finish()
+        }
         try process.run()
     }
 
@@ -46,12 +54,13 @@ final class ServerProcess: @unchecked Sendable {
     func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     func waitForExit(seconds: Double = 10) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning {
-            guard Date() < deadline else { throw TestFailure("taskflow-server did not exit") }
-            try await Task.sleep(for: .milliseconds(20))
+        if !process.isRunning { return process.terminationStatus }
+        let exits = self.exits
+        return try await withTimeout(seconds) {
+            var iterator = exits.makeAsyncIterator()
+            guard let status = await iterator.next() else { throw TestFailure("taskflow-server did not exit") }
+            return status
         }
-        return process.terminationStatus
     }
 
     /// What the server wrote to standard error (read after it exited).
