@@ -20,11 +20,10 @@ final class HostileTitleTests: XCTestCase {
     ]
 
     func testLsPrintsHostileTitlesInertAndAligned() async throws {
-        let server = try await ServerProcess.start()
-        defer { server.stop() }
-        let cli = try CLIHarness(server: server)
-        defer { cli.remove() }
-        try cli.register()
+        try await CLIHarness.withRegisteredUser { cli, _ in try lsPrintsHostileTitlesInertAndAligned(cli) }
+    }
+
+    private func lsPrintsHostileTitlesInertAndAligned(_ cli: CLIHarness) throws {
         for title in Self.titles {
             let added = try cli.run(arguments: ["add", title, "--due", "tomorrow"])
             XCTAssertEqual(added.status, 0, added.stderr)
