@@ -25,7 +25,8 @@ enum ExitCodes {
     static let summary = """
         EXIT CODES
           0   success
-          1   failure not listed below (server error, version conflict, local file problem)
+          1   failure not listed below (server error, version conflict,
+              local file problem)
           3   not logged in, wrong credentials, or the session has ended
           4   task not found
           5   the server could not be reached (refused, DNS, TLS, timeout)

@@ -15,13 +15,15 @@ public struct TaskFlowCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "taskflow",
         abstract: "Manage your TaskFlow tasks from the terminal.",
+        // Lines stay under 72 columns: ArgumentParser wraps longer ones back to column 0.
         discussion: """
             ENVIRONMENT
               TASKFLOW_SERVER    server URL when --server is not given
               TASKFLOW_TOKEN     access token to use instead of the stored login
               TASKFLOW_CA_FILE   CA file when --ca-file is not given
               NO_COLOR           disables colour
-              XDG_CONFIG_HOME    credentials live in $XDG_CONFIG_HOME/taskflow/credentials.json
+              XDG_CONFIG_HOME    credentials live in
+                                 $XDG_CONFIG_HOME/taskflow/credentials.json
 
             \(ExitCodes.summary)
             """,

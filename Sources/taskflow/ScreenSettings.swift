@@ -9,7 +9,7 @@ struct ScreenSettings: Sendable {
     var keymap: Keymap<TUICommand>
     var mouse: Bool
     var refresh: UserConfig.Refresh
-    /// One line each; the first is shown when the screen opens.
+    /// One line each; the screen opens with all of them in a popup.
     var warnings: [String]
 
     init(config: UserConfig, themeFlag: String?, noColor: Bool, environment: [String: String]) {
@@ -22,11 +22,5 @@ struct ScreenSettings: Sendable {
         mouse = config.mouse
         refresh = config.refresh
         warnings = config.warnings + catalog.unreadable.map { "\($0): cannot be read; skipped" } + [themeWarning].compactMap { $0 } + keyWarnings
-    }
-
-    /// The message line for the first problem, saying how many more there are.
-    var startupMessage: String? {
-        guard let first = warnings.first else { return nil }
-        return warnings.count == 1 ? first : "\(first) (and \(warnings.count - 1) more: taskflow themes, taskflow(1))"
     }
 }

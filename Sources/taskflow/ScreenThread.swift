@@ -15,11 +15,7 @@ enum ScreenThread {
                 let backend = CursesBackend(theme: settings.theme, options: options)
                 let now = Date()
                 var state = AppState(size: backend.size, now: now, defaultServer: launch.defaultServer, keymap: settings.keymap)
-                if let text = settings.startupMessage {
-                    state.message = StatusMessage(text, now: now)
-                    // Long enough to read a file name and line before it goes.
-                    state.message?.expires = now.addingTimeInterval(30)
-                }
+                state.settingsProblems = settings.warnings
                 let program = TUIProgram(
                     backend: backend, service: launch.service, state: state,
                     frameLog: FrameLog(path: environment["TASKFLOW_FRAME_LOG"]))

@@ -49,4 +49,15 @@ struct CLIHarness {
     }
 
     func remove() { home.remove() }
+
+    /// Runs `body` with a fresh server and a user registered on it through the CLI; both
+    /// are gone afterwards.
+    static func withRegisteredUser(_ body: (CLIHarness, ServerProcess) async throws -> Void) async throws {
+        let server = try await ServerProcess.start()
+        defer { server.stop() }
+        let cli = try CLIHarness(server: server)
+        defer { cli.remove() }
+        try cli.register()
+        try await body(cli, server)
+    }
 }

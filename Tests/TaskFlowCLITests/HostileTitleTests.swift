@@ -17,14 +17,14 @@ final class HostileTitleTests: XCTestCase {
         "#7 isolate \u{2067}abc\u{2069} embed \u{202B}x\u{202C}",
         "#8 ภาษาไทย สวัสดี 🎉 👩‍💻",
         "#9 日本語のタスク 한국어",
+        "#10 marks \u{200F}abc\u{200E} \u{061C}x",
     ]
 
     func testLsPrintsHostileTitlesInertAndAligned() async throws {
-        let server = try await ServerProcess.start()
-        defer { server.stop() }
-        let cli = try CLIHarness(server: server)
-        defer { cli.remove() }
-        try cli.register()
+        try await CLIHarness.withRegisteredUser { cli, _ in try lsPrintsHostileTitlesInertAndAligned(cli) }
+    }
+
+    private func lsPrintsHostileTitlesInertAndAligned(_ cli: CLIHarness) throws {
         for title in Self.titles {
             let added = try cli.run(arguments: ["add", title, "--due", "tomorrow"])
             XCTAssertEqual(added.status, 0, added.stderr)
@@ -51,11 +51,11 @@ final class HostileTitleTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("ภาษาไทย สวัสดี 🎉 👩‍💻") && table.stdout.contains("日本語のタスク 한국어"))
     }
 
-    /// C0 (but newline), DEL, C1, bidi embeddings, overrides and isolates.
+    /// C0 (but newline), DEL, C1, and every bidi control (embeddings, overrides,
+    /// isolates, marks).
     static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value)
-            || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || scalar.properties.isBidiControl
     }
 
     /// The display column where `text` starts in `line`.

@@ -31,16 +31,13 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testNotFoundNamesTheTask() async throws {
-        let server = try await ServerProcess.start()
-        defer { server.stop() }
-        let cli = try CLIHarness(server: server)
-        defer { cli.remove() }
-        try cli.register()
-        let id = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
-        for arguments in [["show", id], ["edit", id, "--title", "x"]] {
-            let result = try cli.run(arguments: arguments)
-            XCTAssertEqual(result.status, 4, "\(arguments): \(result.stderr)")
-            XCTAssertTrue(result.stderr.hasPrefix("taskflow: \(id): "), "\(arguments): \(result.stderr)")
+        try await CLIHarness.withRegisteredUser { cli, _ in
+            let id = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
+            for arguments in [["show", id], ["edit", id, "--title", "x"]] {
+                let result = try cli.run(arguments: arguments)
+                XCTAssertEqual(result.status, 4, "\(arguments): \(result.stderr)")
+                XCTAssertTrue(result.stderr.hasPrefix("taskflow: \(id): "), "\(arguments): \(result.stderr)")
+            }
         }
     }
 }

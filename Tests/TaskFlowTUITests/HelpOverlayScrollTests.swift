@@ -32,12 +32,10 @@ final class HelpOverlayScrollTests: XCTestCase {
 
     func testPageDownAndSpaceScrollAPageAndPageUpComesBack() {
         var state = openHelp()
-        _ = update(&state, .key(.pageDown))
-        XCTAssertEqual(state.helpScroll, 18)
-        _ = update(&state, .key(.pageUp))
-        XCTAssertEqual(state.helpScroll, 0)
-        _ = update(&state, .key(.char(" ")))
-        XCTAssertEqual(state.helpScroll, 18)
+        for (key, scroll) in [(Key.pageDown, 18), (.pageUp, 0), (.char(" "), 18)] {
+            _ = update(&state, .key(key))
+            XCTAssertEqual(state.helpScroll, scroll, "after \(key)")
+        }
         XCTAssertEqual(state.cursor, 0)
     }
 

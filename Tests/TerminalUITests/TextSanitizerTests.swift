@@ -28,6 +28,8 @@ final class TextSanitizerTests: XCTestCase {
     func testBidiOverridesAreReplaced() {
         XCTAssertEqual(TextSanitizer.sanitize("abc\u{202E}fed"), "abc\u{FFFD}fed")
         XCTAssertEqual(TextSanitizer.sanitize("\u{2066}x\u{2069}"), "\u{FFFD}x\u{FFFD}")
+        // Every Bidi_Control: the marks (LRM, RLM, ALM) reorder neighbouring text too.
+        XCTAssertEqual(TextSanitizer.sanitize("a\u{200E}b\u{200F}c\u{061C}d"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
     }
 
     func testTabIsASpace() {

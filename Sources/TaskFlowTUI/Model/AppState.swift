@@ -58,6 +58,9 @@ public struct AppState: Sendable {
     public var lastSync: Date?
     public var rateLimit: RateLimitStatus?
     public var message: StatusMessage?
+    /// What was wrong in config.toml and the themes at startup, every line in full, shown
+    /// in a popup until the next key.
+    public var settingsProblems: [String] = []
     /// Server copies of tasks changed optimistically, to put back if the server refuses.
     public var pendingChanges: [String: TaskItem] = [:]
     public var isLiveStarted = false

@@ -21,6 +21,12 @@ extension AppState {
         case .starting:
             return keymap.command(for: key, in: .global) == .quit ? quit() : []
         case .main:
+            if !settingsProblems.isEmpty {
+                // The key that closes the problems popup does nothing else.
+                if case .mouse = key { return [] }
+                settingsProblems = []
+                return []
+            }
             if case .mouse(let event) = key { return taskForm == nil && confirmation == nil ? handleMouse(event) : [] }
             if queryLine != nil { return handleLine(key) }
             if confirmation != nil { return handleConfirmation(key) }

@@ -24,6 +24,10 @@ public enum ScreenView {
         case .main:
             renderMain(state, layout: layout, into: &buffer)
             let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
+            if !state.settingsProblems.isEmpty {
+                buffer.render(SettingsProblemsPopup(problems: state.settingsProblems), in: body)
+                return (buffer, nil)
+            }
             if let confirmation = state.confirmation {
                 buffer.render(ConfirmPopup(confirmation: confirmation, keymap: state.keymap), in: body)
                 return (buffer, nil)

@@ -2,7 +2,7 @@
 ///
 /// Task titles come from a server and from other users, so they may contain bytes that a
 /// terminal would act on: ESC sequences that move the cursor, recolour or retitle the
-/// window, C0/C1 controls, DEL, and bidirectional overrides that reorder what is shown
+/// window, C0/C1 controls, DEL, and bidirectional controls that reorder what is shown
 /// ("Trojan Source"). Each such character, and each whole escape sequence, becomes one
 /// U+FFFD REPLACEMENT CHARACTER: visible (the user can tell something was there), one
 /// column wide in every UTF-8 locale, and inert. A tab becomes a single space, because
@@ -40,9 +40,9 @@ public enum TextSanitizer {
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
-        // Bidi embeddings, overrides and isolates; line and paragraph separators.
-        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-            || value == 0x2028 || value == 0x2029
+        // Every Bidi_Control (embeddings, overrides, isolates, and the LRM/RLM/ALM marks);
+        // line and paragraph separators.
+        return scalar.properties.isBidiControl || value == 0x2028 || value == 0x2029
     }
 
     public static func isUnsafe(_ character: Character) -> Bool {
