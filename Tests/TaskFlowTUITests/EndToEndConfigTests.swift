@@ -30,13 +30,12 @@ extension EndToEndTests {
     }
 
     func testABadLineInConfigKeepsTheRestAndEveryProblemIsShown() async throws {
-        let directory = home.path + "/config/taskflow"
+        let directory = ui.home.path + "/config/taskflow"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = "mouse = yes\ntheme = \"no-such-theme\"\n[keys]\ndone = \"D\"\n"
         FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8))
 
-        let session = try TmuxSession([try taskflow(), "--server", server.url], environment: environment, width: 120, height: 40)
-        sessions.append(session)
+        let session = try ui.open([try ui.taskflow(), "--server", ui.server.url], environment: ui.environment)
         let screen = try await session.waitFor("both problems in the popup") {
             $0.contains("2 problems in your settings") && $0.contains("config.toml:1: \"yes\" is not a string")
                 && $0.contains("no-such-theme")
