@@ -17,6 +17,8 @@ public struct ServerServices: Sendable {
     let background: [any Service]
     public let sockets: OpenSockets
     public let metrics: ServerMetrics
+    /// Requests in flight and the time of the last one, for IDLE_EXIT_AFTER.
+    public let activity = ServerActivity()
 
     public init(configuration: ServerConfiguration) async throws {
         self.configuration = configuration

@@ -84,10 +84,13 @@ final class ServerProcess: @unchecked Sendable {
 
 /// Plain HTTP/1.1 over a socket, enough to talk to a child server without a client library.
 enum HTTP {
-    static func request(_ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil) async throws -> (String, Int) {
+    static func request(
+        _ method: String, _ url: String, headers: [String: String] = [:], body: String? = nil, unixSocket: String? = nil
+    ) async throws -> (String, Int) {
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "-X", method, "--max-time", "10"]
+        if let unixSocket { arguments += ["--unix-socket", unixSocket] }
         for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
         if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
         curl.arguments = arguments + [url]
