@@ -85,7 +85,7 @@ targets += [
 products += [.executable(name: "taskflow", targets: ["taskflow"])]
 
 // The full-screen client (Elm-style state, update and views over TerminalUI) and its tests.
-// `taskflow` gains it, the curses backend, and the server library for local mode and --demo.
+// `taskflow` gains it and the curses backend.
 targets += [
     // Themes/*.toml embedded at build time (C23 #embed), as COpenAPI does for the API document.
     .target(name: "CThemes"),
@@ -93,10 +93,8 @@ targets += [
     .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowTestSupport"], swiftSettings: swift6),
 ]
 if let taskflow = targets.firstIndex(where: { $0.name == "taskflow" }) {
-    targets[taskflow].dependencies += [
-        "TaskFlowTUI", "CursesBackend", "TaskFlowServer",
-        .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-    ]
+    // No TaskFlowServer: local mode runs `taskflow-server` as a process of its own.
+    targets[taskflow].dependencies += ["TaskFlowTUI", "CursesBackend"]
 }
 
 let package = Package(

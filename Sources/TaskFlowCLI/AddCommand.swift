@@ -25,7 +25,7 @@ struct AddCommand: AsyncParsableCommand {
         try await CommandRunner.run {
             var changes = TaskChanges(title: joinedTitle)
             fields.apply(to: &changes)
-            let response = try await global.settings().makeClient().createTask(changes)
+            let response = try await global.makeClient().createTask(changes)
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("Created \(response.value.id): \(DisplayWidth.printable(response.value.title))")
         }

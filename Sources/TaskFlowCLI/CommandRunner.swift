@@ -9,6 +9,9 @@ enum CommandRunner {
             try await body()
         } catch let error as ClientError {
             throw report(error)
+        } catch let error as LocalServerError {
+            TerminalOutput.error("taskflow: \(error)")
+            throw ExitCode(ExitCodes.failure)
         } catch let error as CommandFailure {
             TerminalOutput.error("taskflow: \(error.message)")
             throw ExitCode(error.code)

@@ -45,7 +45,7 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let response = try await global.settings().makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
+            let response = try await global.makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("Updated \(response.value.id): \(DisplayWidth.printable(response.value.title)) (version \(response.value.version))")
         }

@@ -15,7 +15,7 @@ struct WhoamiCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             let response = try await client.me()
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("\(DisplayWidth.printable(response.value.name)) <\(response.value.email)> on \(client.server)")
