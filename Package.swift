@@ -81,15 +81,9 @@ let package = Package(
         ),
 
         // ---- Executables --------------------------------------------------------------------
-        // The TUI and the CLI. It still links the server for local mode and --demo.
-        .executableTarget(
-            name: "taskflow",
-            dependencies: [
-                "TaskFlowCLI", "TaskFlowTUI", "CursesBackend", "TaskFlowServer",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swift6
-        ),
+        // The TUI and the CLI. No TaskFlowServer (no NIO, BoringSSL, PostgreSQL): local mode runs
+        // `taskflow-server` as a process of its own.
+        .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI", "TaskFlowTUI", "CursesBackend"], swiftSettings: swift6),
         .executableTarget(name: "taskflow-server", dependencies: ["TaskFlowServer"], swiftSettings: swift6),
 
         // ---- Tests: one support target, each module's tests beside it --------------------------

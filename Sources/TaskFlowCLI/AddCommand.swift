@@ -26,7 +26,7 @@ struct AddCommand: AsyncParsableCommand {
         try await CommandRunner.run {
             var changes = TaskChanges(title: joinedTitle)
             fields.apply(to: &changes)
-            let response = try await global.settings().makeClient().createTask(changes)
+            let response = try await global.makeClient().createTask(changes)
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("Created \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title))")
         }

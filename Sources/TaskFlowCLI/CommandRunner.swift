@@ -11,6 +11,9 @@ enum CommandRunner {
         } catch let error as ClientError {
             let prefix = error.category == .notFound ? subject.map { "\($0): " } : nil
             throw report(error, prefix: prefix ?? "")
+        } catch let error as LocalServerError {
+            TerminalOutput.error("taskflow: \(error)")
+            throw ExitCode(ExitCodes.failure)
         } catch let error as CommandFailure {
             TerminalOutput.error("taskflow: \(error.message)")
             throw ExitCode(error.code)

@@ -46,7 +46,7 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(about: id) {
-            let response = try await global.settings().makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
+            let response = try await global.makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("Updated \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title)) (version \(response.value.version))")
         }

@@ -82,7 +82,7 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             let query = try query()
             let output = global.output
             if all {

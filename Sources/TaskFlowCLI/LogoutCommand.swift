@@ -11,7 +11,7 @@ struct LogoutCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             guard await client.session.isSignedIn, await !client.session.usesEnvironmentToken else {
                 global.output.line("Not logged in to \(client.server).")
                 return

@@ -11,7 +11,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             var failure: ExitCode?
             for id in ids {
                 do {

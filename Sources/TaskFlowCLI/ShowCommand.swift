@@ -17,7 +17,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(about: id) {
-            let response = try await global.settings().makeClient().task(id: id)
+            let response = try await global.makeClient().task(id: id)
             if json { return TerminalOutput.raw(response.body) }
             TaskDetail(output: global.output, now: Date()).render(response.value).forEach(global.output.line)
         }

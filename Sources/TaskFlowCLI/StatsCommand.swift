@@ -13,7 +13,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let response = try await global.settings().makeClient().stats()
+            let response = try await global.makeClient().stats()
             if json { return TerminalOutput.raw(response.body) }
             StatsView(output: global.output).render(response.value).forEach(global.output.line)
         }

@@ -7,7 +7,7 @@ import TerminalUI
 enum StatusChange {
     static func run(_ ids: [String], to status: TaskStatus, verb: String, global: GlobalOptions) async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             var failure: ExitCode?
             for id in ids {
                 do {

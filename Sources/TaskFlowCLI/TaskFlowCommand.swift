@@ -9,7 +9,7 @@ public struct TaskFlowCommand: AsyncParsableCommand {
     public static let scriptCommands: [any ParsableCommand.Type] = [
         LoginCommand.self, RegisterCommand.self, LogoutCommand.self, WhoamiCommand.self,
         ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DoneCommand.self,
-        StartCommand.self, RemoveCommand.self, StatsCommand.self, WatchCommand.self, CompletionsCommand.self,
+        StartCommand.self, RemoveCommand.self, StatsCommand.self, WatchCommand.self, LocalCommand.self, CompletionsCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(
@@ -18,7 +18,7 @@ public struct TaskFlowCommand: AsyncParsableCommand {
         // Lines stay under 72 columns: ArgumentParser wraps longer ones back to column 0.
         discussion: """
             ENVIRONMENT
-              TASKFLOW_SERVER    server URL when --server is not given
+              TASKFLOW_SERVER    server URL when --server is not given (none: the private local server)
               TASKFLOW_TOKEN     access token to use instead of the stored login
               TASKFLOW_CA_FILE   CA file when --ca-file is not given
               NO_COLOR           disables colour

@@ -26,7 +26,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             guard await client.session.isSignedIn else { throw ClientError.notLoggedIn(client.server) }
             var options = LiveOptions()
             options.mode = poll ? .pollingOnly : .automatic

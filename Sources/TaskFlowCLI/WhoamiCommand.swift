@@ -16,7 +16,7 @@ struct WhoamiCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let client = try global.settings().makeClient()
+            let client = try await global.makeClient()
             let response = try await client.me()
             if json { return TerminalOutput.raw(response.body) }
             global.output.line("\(TextSanitizer.sanitize(response.value.name)) <\(TextSanitizer.sanitize(response.value.email))> on \(client.server)")

@@ -100,7 +100,8 @@ public final class APIClient: Sendable {
         headers["Accept"] = "application/json"
         if call.body != nil { headers["Content-Type"] = "application/json" }
         if let token { headers["Authorization"] = "Bearer \(token)" }
-        return HTTPRequest(method: call.method, url: server.apiURL(call.path, query: call.query), headers: headers, body: call.body)
+        return HTTPRequest(method: call.method, url: server.apiURL(call.path, query: call.query), headers: headers, body: call.body,
+                           unixSocketPath: server.unixSocketPath)
     }
 
     private func decodeBody<Value>(_ response: HTTPResponse, url: String, decode: (Data) throws -> Value) throws -> Value {

@@ -57,6 +57,7 @@ struct CurlRequestRunner {
 
     private func configure(_ request: HTTPRequest) {
         handle.set(CURLOPT_URL, request.url.absoluteString)
+        if let path = request.unixSocketPath ?? options.unixSocketPath { handle.set(CURLOPT_UNIX_SOCKET_PATH, path) }
         handle.set(CURLOPT_NOSIGNAL, 1)  // no SIGALRM for DNS timeouts: we are multi-threaded
         handle.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.milliseconds)
         handle.set(CURLOPT_TIMEOUT_MS, options.requestTimeout.milliseconds)

@@ -24,6 +24,7 @@ final class CurlSocket: @unchecked Sendable {
         }
         handle.reset()
         handle.set(CURLOPT_URL, url.absoluteString)
+        if let path = options.unixSocketPath { handle.set(CURLOPT_UNIX_SOCKET_PATH, path) }
         handle.set(CURLOPT_CONNECT_ONLY, 1)
         handle.set(CURLOPT_NOSIGNAL, 1)
         handle.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.milliseconds)

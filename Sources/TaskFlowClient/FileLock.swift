@@ -7,7 +7,7 @@ import Darwin
 
 /// An exclusive `flock` on a lock file, shared by every process that opens the same path.
 /// The lock file is never deleted: deleting it would let two processes lock different files.
-final class FileLock {
+public final class FileLock {
     private let descriptor: Int32
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
@@ -30,7 +30,7 @@ final class FileLock {
     }
 
     /// Waits without blocking a thread, for locks held across network calls.
-    static func acquire(at path: String, timeout: Duration = .seconds(60)) async throws -> FileLock {
+    public static func acquire(at path: String, timeout: Duration = .seconds(60)) async throws -> FileLock {
         let fd = try openLockFile(path)
         let deadline = ContinuousClock.now + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

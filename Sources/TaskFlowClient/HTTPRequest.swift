@@ -22,11 +22,14 @@ public struct HTTPRequest: Sendable, Equatable {
     public var url: URL
     public var headers: HTTPHeaders
     public var body: Data?
+    /// Connect through this Unix socket instead of the URL's host (`ServerAddress`'s `unix:`).
+    public var unixSocketPath: String?
 
-    public init(method: Method, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil) {
+    public init(method: Method, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil, unixSocketPath: String? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.unixSocketPath = unixSocketPath
     }
 }

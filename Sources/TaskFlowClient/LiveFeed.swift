@@ -107,13 +107,15 @@ public final class LiveFeed: Sendable {
         let url = SocketIOConnection.url(for: client.server)
         let userID = options.joinRoom ? await client.session.user?.id : nil
         let token = try await client.session.accessToken()
+        var transport = options.transport
+        transport.unixSocketPath = client.server.unixSocketPath
         do {
-            return try await SocketIOConnection.connect(url: url, token: token, joinRoom: userID, options: options.transport)
+            return try await SocketIOConnection.connect(url: url, token: token, joinRoom: userID, options: transport)
         } catch let error as ClientError where error.isLiveUnauthorized {
             let renewed = try await client.session.renewedAccessToken(replacing: token) { [client] in
                 try await client.exchange($0)
             }
-            return try await SocketIOConnection.connect(url: url, token: renewed, joinRoom: userID, options: options.transport)
+            return try await SocketIOConnection.connect(url: url, token: renewed, joinRoom: userID, options: transport)
         }
     }
 

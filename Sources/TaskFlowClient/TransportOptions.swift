@@ -11,6 +11,8 @@ public struct TransportOptions: Sendable, Equatable {
     public var userAgent: String = "taskflow/\(TaskFlowVersion.current)"
     /// Answers larger than this are refused rather than held in memory.
     public var maxResponseBytes: Int = 64 << 20
+    /// Connect through this Unix socket (a `unix:` server) instead of the URL's host.
+    public var unixSocketPath: String?
 
     public init() {}
 }

@@ -29,8 +29,23 @@ do {
 let logger = makeServerLogger(configuration: configuration)
 do {
     let services = try await ServerServices(configuration: configuration)
-    let app = buildApplication(services: services, logger: logger)
-    try await ServerRunner(app: app, services: services, logger: logger).run()
+    var restoreUmask: @Sendable () -> Void = {}
+    if let path = configuration.unixSocketPath {
+        try UnixSocketPlace.prepare(path)
+        restoreUmask = UnixSocketPlace.privateUmask()
+    }
+    let app = buildApplication(services: services, logger: logger) { [restoreUmask] _ in restoreUmask() }
+    let runner = ServerRunner(app: app, services: services, logger: logger)
+    if let seconds = configuration.idleExitAfterSeconds {
+        Task {
+            try await IdleExit(services: services, limit: .seconds(seconds)).wait()
+            logger.info("no request for \(seconds) s and no open socket (IDLE_EXIT_AFTER): shutting down")
+            runner.stop()
+        }
+    }
+    try await runner.run()
+    // NIO leaves the socket file behind; a later client would take it for a live server.
+    if let path = configuration.unixSocketPath { unlink(path) }
 } catch let error as ConfigurationError {
     FileHandle.standardError.write(Data("taskflow-server: \(error)\n".utf8))
     exit(78)

@@ -1,28 +1,28 @@
 import Foundation
+import TaskFlowClient
 import TaskFlowCore
-import TaskFlowServer
 
 /// A few hundred believable tasks for `taskflow --demo`: mixed statuses and priorities,
-/// due dates behind and ahead, completions spread over the last two weeks, some titles in
-/// Chinese, Japanese and Korean or with emoji, and some long descriptions. Written straight
-/// into the store (with back-dated times) so the demo opens in a moment.
+/// due dates behind and ahead, some titles in Chinese, Japanese and Korean or with emoji,
+/// and some long descriptions. Created through the API of the demo's own server (a few
+/// requests at a time over its Unix socket), so the demo opens in a moment.
 enum DemoData {
     static let count = 320
 
-    static func seed(into store: some TaskRepository, userID: String, now: Date) async throws {
+    static func seed(through client: APIClient, now: Date) async throws {
         var random = SeededGenerator(seed: 2026)
-        for index in 0..<count {
-            let (draft, created, completed) = task(index, now: now, random: &random)
-            var open = draft
-            if completed != nil { open.status = .todo }
-            guard case .created(let task) = try await store.createTask(userID: userID, draft: open, now: created, idempotency: nil),
-                  let completed
-            else { continue }
-            _ = try await store.updateTask(userID: userID, id: task.id, changes: TaskChanges(status: .done), expectedVersion: nil, now: completed)
+        let tasks = (0..<count).map { task($0, now: now, random: &random) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, changes) in tasks.enumerated() {
+                // Eight in flight: enough to keep the server busy, few enough to stay polite.
+                if index >= 8 { try await group.next() }
+                group.addTask { _ = try await client.createTask(changes) }
+            }
+            try await group.waitForAll()
         }
     }
 
-    private static func task(_ index: Int, now: Date, random: inout SeededGenerator) -> (TaskDraft, Date, Date?) {
+    private static func task(_ index: Int, now: Date, random: inout SeededGenerator) -> TaskChanges {
         let day: TimeInterval = 86_400
         let title = index % 11 == 3 ? international[index / 11 % international.count]
             : "\(verbs[Int(random.next() % UInt64(verbs.count))]) \(objects[Int(random.next() % UInt64(objects.count))])"
@@ -31,16 +31,10 @@ enum DemoData {
         let priorityRoll = random.next() % 10
         let priority: TaskPriority = priorityRoll < 3 ? .low : priorityRoll < 8 ? .medium : .high
         let dueRoll = random.next() % 10
-        let dueDate: Date? = dueRoll < 3 ? nil
-            : DueDate.endOfDay(DueDate.startOfDay(now.addingTimeInterval(day * Double(Int(random.next() % 40) - 12))))
+        let dueDate: TaskChanges.DueChange? = dueRoll < 3 ? nil
+            : .set(DueDate.endOfDay(DueDate.startOfDay(now.addingTimeInterval(day * Double(Int(random.next() % 40) - 12)))))
         let description = index % 7 == 0 ? longDescription(index) : index % 3 == 0 ? shortNotes[index % shortNotes.count] : ""
-        // Completions fall within the last 14 days, so the stats chart has something to show.
-        let age = Double(random.next() % 60) * day + Double(random.next() % 36_000)
-        let created = now.addingTimeInterval(-age)
-        let completed = status == .done
-            ? max(created, now.addingTimeInterval(-(Double(random.next() % 14) * day + Double(random.next() % 36_000)))) : nil
-        let draft = TaskDraft(title: title, description: description, status: status, priority: priority, dueDate: dueDate)
-        return (draft, created, completed)
+        return TaskChanges(title: title, description: description, status: status, priority: priority, dueDate: dueDate)
     }
 
     private static let verbs = [

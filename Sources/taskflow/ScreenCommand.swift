@@ -1,21 +1,23 @@
 import ArgumentParser
 import CursesBackend
 import Foundation
+import TaskFlowCLI
 import TaskFlowClient
 import TaskFlowTUI
 import TerminalUI
 
 /// `taskflow` with no subcommand: the full-screen client. With no server configured it
-/// runs a private server in-process (local mode); `--demo` does so on a throwaway,
-/// seeded database.
+/// uses the private server (local mode, as every command does); `--demo` runs one on a
+/// throwaway, seeded database.
 struct ScreenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
         abstract: "Open the full-screen client (the default when no command is given).",
         discussion: """
             With no server configured (no --server, no TASKFLOW_SERVER, no login saved), taskflow \
-            runs its own server on 127.0.0.1 with the data under $XDG_DATA_HOME/taskflow/. \
-            Press ? on the screen for the keys; see taskflow(1).
+            uses your private taskflow-server on a Unix socket, started on demand, with the data \
+            under $XDG_DATA_HOME/taskflow/ (taskflow local status). Press ? on the screen for the \
+            keys; see taskflow(1).
             """
     )
 
@@ -59,9 +61,9 @@ struct ScreenCommand: AsyncParsableCommand {
         let launch: ScreenLaunch
         do {
             if demo {
-                launch = try await LocalMode.startDemo()
-            } else if local || LocalMode.isDefault(settings: settings, environment: environment) {
-                launch = try await LocalMode.start(environment: environment)
+                launch = try await LocalMode.startDemo(environment: environment, refresh: screen.refresh)
+            } else if local || PrivateServer.isDefault(settings: settings) {
+                launch = try await LocalMode.start(environment: environment, refresh: screen.refresh)
             } else {
                 launch = try ScreenLaunch.remote(settings: settings, refresh: screen.refresh)
             }

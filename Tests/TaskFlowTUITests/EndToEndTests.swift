@@ -98,34 +98,4 @@ final class EndToEndTests: XCTestCase {
         try session.resize(width: 120, height: 40)
         try await session.waitFor("three panes again") { $0.contains("┌ Tasks (75)") && $0.contains("┌ Detail") && $0.contains("┌ Stats") }
     }
-
-    func testDemoStartsWithNothingConfigured() async throws {
-        let fresh = try TemporaryDirectory(prefix: "taskflow-demo-e2e")
-        defer { fresh.remove() }
-        let environment = [
-            "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
-            "TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ]
-        let session = try ui.open([try ui.taskflow(), "--demo"], environment: environment)
-        try await session.waitFor("the seeded demo") { $0.contains("Tasks (320)") && $0.contains("● live") && $0.contains("demo@taskflow.local") }
-        try session.sendKeys("q")
-        try await session.waitFor(text: "EXITED:0")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path + "/config/taskflow/credentials.json"), "the demo saves no login")
-    }
-
-    func testLocalModeKeepsItsDataUnderTheXDGDataDirectory() async throws {
-        let fresh = try TemporaryDirectory(prefix: "taskflow-local-e2e")
-        defer { fresh.remove() }
-        let environment = [
-            "HOME": fresh.path, "XDG_CONFIG_HOME": fresh.path + "/config", "XDG_DATA_HOME": fresh.path + "/data",
-            "TERM": "screen-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ]
-        let session = try ui.open([try ui.taskflow()], environment: environment)
-        try await session.waitFor("an empty local list") { $0.contains("No tasks yet") && $0.contains("● live") }
-        try session.sendKeys("q")
-        try await session.waitFor(text: "EXITED:0")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path + "/data/taskflow/taskflow.sqlite"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path + "/config/taskflow/credentials.json"),
-                       "the local login does not become the CLI's default server")
-    }
 }

@@ -88,6 +88,9 @@ public final class ServerProcess: @unchecked Sendable {
         return status
     }
 
+    /// Started and not yet exited.
+    public var isRunning: Bool { process != nil && exit.status == nil }
+
     public func signal(_ signal: Int32) {
         if let process, process.isRunning { _ = Glibc.kill(process.processIdentifier, signal) }
     }

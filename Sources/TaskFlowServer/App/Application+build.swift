@@ -25,7 +25,7 @@ public func buildApplication(
                 await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
             }
         },
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "taskflow"),
+        configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
         services: [MaintenanceService(sessions: services.store, logger: logger, clock: services.clock)] + services.background,
         onServerRunning: onServerRunning,
         logger: logger)
@@ -36,6 +36,7 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     let configuration = services.configuration
     // HEAD answers as GET without the body (load balancers and `curl -I` use it).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ActivityMiddleware(activity: services.activity))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, accessLog: configuration.accessLog))
     router.add(middleware: SecurityHeadersMiddleware(production: configuration.production))

@@ -21,6 +21,8 @@ public struct ServerServices: Sendable {
     public let metrics: ServerMetrics
     /// The time of day for everything the server stamps, counts or expires.
     public let clock: any ServerClock
+    /// Requests in flight and the time of the last one, for IDLE_EXIT_AFTER.
+    public let activity = ServerActivity()
 
     public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock()) async throws {
         self.configuration = configuration

@@ -5,6 +5,8 @@ extension ServerConfiguration {
     public static let variables: [(name: String, meaning: String)] = [
         ("PORT", "TCP port (default 5000)"),
         ("HOST", "address to listen on (default 127.0.0.1)"),
+        ("LISTEN", "unix:PATH to serve on a Unix socket (0600, in a 0700 directory) instead of HOST/PORT"),
+        ("IDLE_EXIT_AFTER", "exit after this long with no request and no open socket, e.g. 10m (unset: never)"),
         ("DATABASE_URL", "sqlite:PATH (default sqlite:taskflow.sqlite) or postgres://USER@HOST/DB"),
         ("DATABASE_POOL_MAX", "PostgreSQL: most connections one instance opens (default 50)"),
         ("DATABASE_POOL_MIN", "PostgreSQL: connections kept open while idle (default 10)"),

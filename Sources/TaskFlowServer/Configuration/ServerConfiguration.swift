@@ -30,6 +30,10 @@ public struct ServerConfiguration: Sendable {
     public var socketAuthTimeoutMillis: Int = 10_000
     /// Whether to write JSON access logs (local mode keeps the terminal clean).
     public var accessLog: Bool = true
+    /// `LISTEN=unix:PATH`: serve on this Unix socket instead of HOST/PORT.
+    public var unixSocketPath: String?
+    /// `IDLE_EXIT_AFTER`: exit after this many seconds with no request and no open socket.
+    public var idleExitAfterSeconds: Int?
 
     public init() {}
 
@@ -83,6 +87,14 @@ public struct ServerConfiguration: Sendable {
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard levels.contains(v.lowercased()) else { throw .invalid("LOG_LEVEL", v, levels.joined(separator: ", ")) }
             c.logLevel = v.lowercased()
+        }
+        if let v = env["LISTEN"], !v.isEmpty {
+            guard v.hasPrefix("unix:"), v.count > "unix:".count else { throw .invalid("LISTEN", v, "unix:PATH") }
+            c.unixSocketPath = String(v.dropFirst("unix:".count))
+        }
+        if let v = env["IDLE_EXIT_AFTER"], !v.isEmpty {
+            guard let s = DurationText.seconds(v) else { throw .invalid("IDLE_EXIT_AFTER", v, "a duration like 30s, 10m, 1h") }
+            c.idleExitAfterSeconds = s
         }
         return c
     }

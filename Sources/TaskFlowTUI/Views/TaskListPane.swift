@@ -27,7 +27,6 @@ public struct TaskListPane: Widget {
             tasks.task(at: index).map { TaskText.row($0, now: state.now) } ?? ListRow([Span("    loading…", .dim)])
         }
         let selection = ListState(selected: tasks.count > 0 ? state.cursor - first : nil, offset: 0)
-        // Local mode has no server the CLI could reach, so no `taskflow add` hint here.
         let placeholder = filterText.isEmpty ? "No tasks yet." : "No tasks match the filter."
         ListView(rows: rows, state: selection, isFocused: isFocused, placeholder: placeholder).render(in: inner, buffer: &buffer)
     }
