@@ -127,6 +127,8 @@ async def main():
     print(f"sockets {len(sockets)} over {len(users)} users (connected in {connect_seconds:.1f} s)")
     print(f"writes {written} ({written / args.duration:.1f}/s), error answers {len(results['errors'])}")
     print(f"events delivered {delivered} of {expected}, duplicates {sum(s.duplicates for s in sockets)}, sockets failed {len(failures)}")
+    for reason in sorted({f"{type(f).__name__}: {f}" for f in failures})[:3]:
+        print(f"  a socket failed with {reason}")
     print(f"/health during the load: {health} ({len(latencies)} probes)")
     if rss is not None:
         print(f"server peak RSS {rss:.1f} MB (target <= {args.max_rss_mb:.0f} MB)")

@@ -18,7 +18,8 @@ public struct TaskFlowCommand: AsyncParsableCommand {
         // Lines stay under 72 columns: ArgumentParser wraps longer ones back to column 0.
         discussion: """
             ENVIRONMENT
-              TASKFLOW_SERVER    server URL when --server is not given (none: the private local server)
+              TASKFLOW_SERVER    server URL when --server is not given
+                                 (none: your private local server)
               TASKFLOW_TOKEN     access token to use instead of the stored login
               TASKFLOW_CA_FILE   CA file when --ca-file is not given
               NO_COLOR           disables colour
