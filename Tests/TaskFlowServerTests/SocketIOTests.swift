@@ -154,6 +154,27 @@ final class SocketIOTests: XCTestCase {
         }
     }
 
+    /// Pings keep the interval's rhythm: waiting for the answer does not delay the next one
+    /// (they came every interval + timeout before, when a client is about to give up).
+    func testPingsComeEveryIntervalNotIntervalPlusTimeout() async throws {
+        try await live({ $0.pingIntervalMillis = 300; $0.pingTimeoutMillis = 250 }) { client, port in
+            let ann = try await client.register()
+            let probe = SocketIOProbe(port: port)
+            var messages = probe.messages.makeAsyncIterator()
+            try await SocketIOProbe.connect(port: port, token: ann.accessToken, iterator: &messages, probe: probe)
+            let first = await answerPings(1, &messages, probe: probe)
+            XCTAssertEqual(first, 1)
+            let started = ContinuousClock.now
+            let next = await answerPings(4, &messages, probe: probe)
+            XCTAssertEqual(next, 4)
+            let perPing = (ContinuousClock.now - started) / 4
+            // 300 ms apart now; 550 ms before. The middle leaves room for a busy machine.
+            XCTAssertLessThan(perPing, .milliseconds(425), "pings came every \(perPing)")
+            XCTAssertGreaterThanOrEqual(perPing, .milliseconds(290))
+            probe.close()
+        }
+    }
+
     func testAcknowledgementsAreAnsweredAndUnknownPacketsIgnored() async throws {
         try await live { client, port in
             let ann = try await client.register()

@@ -142,14 +142,19 @@ struct SocketIOEndpoint: Sendable {
         }
     }
 
-    /// Pings every `pingInterval`; a client that has not answered within `pingTimeout` is closed.
+    /// Pings every `pingInterval`, on a schedule of its own: waiting up to `pingTimeout` for
+    /// the answer must not push the next ping back, or pings would come every interval plus
+    /// timeout — exactly when a client gives up and reconnects. A client that has not
+    /// answered within `pingTimeout` is closed.
     private func heartbeat(session: SocketIOSession, outbound: WebSocketOutboundWriter) async {
+        var nextPing = ContinuousClock.now + pingInterval
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: pingInterval)
+                try await Task.sleep(until: nextPing)
                 let sentAt = ContinuousClock.now
+                nextPing = sentAt + pingInterval
                 try await outbound.write(.text(EngineIOPacket.ping.encoded))
-                try await Task.sleep(for: pingTimeout)
+                try await Task.sleep(until: sentAt + pingTimeout)
                 if session.lastHeard < sentAt {
                     try? await outbound.close(.goingAway, reason: "ping timeout")
                     return
