@@ -11,7 +11,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
 
         Serves the TaskFlow REST API and live updates. Configured by the environment:
         PORT, HOST, DATABASE_URL, JWT_SECRET, JWT_EXPIRES_IN, REFRESH_EXPIRES_IN, FRONTEND_URL,
-        RATE_LIMIT_WINDOW_MS, RATE_LIMIT_MAX_REQUESTS, TRUSTED_PROXIES, LOG_LEVEL, TASKFLOW_ENV.
+        RATE_LIMIT_WINDOW_MS, RATE_LIMIT_MAX_REQUESTS, TRUSTED_PROXIES, IDLE_TIMEOUT_MS, METRICS_TOKEN,
+        LOG_LEVEL, TASKFLOW_ENV.
         See taskflow-server(8).
         """)
     exit(0)
