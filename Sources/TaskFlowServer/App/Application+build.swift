@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -16,14 +17,21 @@ public func buildApplication(
         pingInterval: .milliseconds(configuration.pingIntervalMillis), pingTimeout: .milliseconds(configuration.pingTimeoutMillis),
         connectTimeout: .milliseconds(configuration.socketAuthTimeoutMillis))
     // Socket.IO does its own heartbeat, so WebSocket-level auto-ping is off.
-    let webSocket = HTTP1WebSocketUpgradeChannel.Configuration(ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
+    let channel = HTTP1WebSocketUpgradeChannel.Configuration(
+        http1: .init(idleTimeout: TimeAmount(configuration.connectionTimeouts.idle)),
+        ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
+    let timeouts = configuration.connectionTimeouts
     return Application(
-        router: router,
-        server: .http1WebSocketUpgrade(configuration: webSocket) { request, _, _ in
-            guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
-            return .upgrade([:]) { inbound, outbound, context in
-                await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
-            }
+        router: CanonicalPathRouter(inner: router),
+        server: HTTPServerBuilder { responder in
+            GuardedChildChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: channel) { request, _, _ in
+                    guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
+                    return .upgrade([:]) { inbound, outbound, context in
+                        await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
+                    }
+                },
+                timeouts: timeouts)
         },
         configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
         services: [MaintenanceService(sessions: services.store, logger: logger, clock: services.clock)] + services.background,
@@ -50,13 +58,16 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
     router.add(middleware: PreflightMiddleware())
     router.add(middleware: ErrorMiddleware())
 
-    OperationsController(database: services.store, metrics: services.metrics).addRoutes(to: router)
+    OperationsController(
+        database: services.store, metrics: services.metrics, metricsAccess: MetricsAccess(token: configuration.metricsToken)).addRoutes(to: router)
     let api = router.group("api/v1")
     let auth = AuthService(
         store: services.store, tokens: services.tokens, hasher: services.hasher, limiter: services.rateLimits,
         configuration: configuration, clock: services.clock)
     AuthController(service: auth).addRoutes(to: api.group("auth"))
     TaskController(store: services.store, events: services.events, clock: services.clock).addRoutes(to: api.group("tasks"))
+    // Last, so that it wraps only the not-found responder (see its comment).
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 

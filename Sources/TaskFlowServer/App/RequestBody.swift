@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import TaskFlowCore
 
 /// Reading a JSON request body the contract's way: JSON only (415), at most 64 KiB (413),
@@ -17,6 +18,9 @@ enum RequestBody {
             let buffer = try await request.body.collect(upTo: Validation.bodyMax)
             return Data(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no Content-Length to check first: it stops here instead.
             throw APIError.payloadTooLarge
         }
     }

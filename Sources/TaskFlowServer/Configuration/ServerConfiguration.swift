@@ -28,6 +28,10 @@ public struct ServerConfiguration: Sendable {
     public var pingTimeoutMillis: Int = 20_000
     /// How long a socket may stay open without authenticating (API.md: 10 s).
     public var socketAuthTimeoutMillis: Int = 10_000
+    /// `IDLE_TIMEOUT_MS` between requests; the header timeout is fixed at 10 s outside tests.
+    public var connectionTimeouts = ConnectionTimeouts()
+    /// When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`.
+    public var metricsToken: String?
     /// Whether to write JSON access logs (local mode keeps the terminal clean).
     public var accessLog: Bool = true
     /// `LISTEN=unix:PATH`: serve on this Unix socket instead of HOST/PORT.
@@ -83,6 +87,11 @@ public struct ServerConfiguration: Sendable {
         if let v = env["TRUSTED_PROXIES"] {
             c.trustedProxies = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        if let v = env["IDLE_TIMEOUT_MS"] {
+            guard let ms = Int(v), ms >= 1 else { throw .invalid("IDLE_TIMEOUT_MS", v, "milliseconds, at least 1") }
+            c.connectionTimeouts.idle = .milliseconds(ms)
+        }
+        if let v = env["METRICS_TOKEN"], !v.isEmpty { c.metricsToken = v }
         if let v = env["LOG_LEVEL"], !v.isEmpty {
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard levels.contains(v.lowercased()) else { throw .invalid("LOG_LEVEL", v, levels.joined(separator: ", ")) }

@@ -6,6 +6,7 @@ import Hummingbird
 struct OperationsController: Sendable {
     let database: any HealthCheck
     let metrics: ServerMetrics
+    let metricsAccess: MetricsAccess
 
     /// docs/openapi.yaml, embedded at build time.
     static let openAPIDocument = String(cString: taskflow_openapi_yaml())
@@ -13,8 +14,13 @@ struct OperationsController: Sendable {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("health") { _, _ in JSONResponse.raw(Data(#"{"status":"ok"}"#.utf8)) }
         router.get("ready", use: ready)
-        router.get("metrics") { _, _ in
-            Response(
+        router.get("metrics") { request, _ in
+            guard metricsAccess.admits(authorization: request.headers[.authorization]) else {
+                var error = APIError.unauthorized("/metrics needs Authorization: Bearer <METRICS_TOKEN>")
+                error.headers[.wwwAuthenticate] = "Bearer"
+                return error.response()
+            }
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
@@ -23,10 +29,12 @@ struct OperationsController: Sendable {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
         }
-        // A WebSocket upgrade never reaches the router; anything else here is long-polling,
-        // which this server does not offer.
+        // A WebSocket upgrade never reaches the router; anything else here is long-polling
+        // (not offered) or a broken upgrade (`ConnectionGuardHandler` removed its `Upgrade`).
         router.get("socket.io") { _, _ -> Response in
-            throw APIError.badRequest("only the WebSocket transport is supported: /socket.io/?EIO=4&transport=websocket")
+            throw APIError.badRequest(
+                "not a WebSocket upgrade: only the WebSocket transport is supported, as GET /socket.io/?EIO=4&transport=websocket "
+                    + "with Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Key and Sec-WebSocket-Version: 13")
         }
     }
 

@@ -29,7 +29,7 @@ extension APIError {
             switch error.status {
             case .notFound: return .notFound("no such endpoint")
             case .contentTooLarge: return .payloadTooLarge
-            case .methodNotAllowed: return .init(.methodNotAllowed, "bad_request", "method not allowed on this endpoint")
+            case .methodNotAllowed: return .init(.methodNotAllowed, "method_not_allowed", "method not allowed on this endpoint")
             case .badRequest: return .badRequest(error.body ?? "bad request")
             case .unsupportedMediaType: return .unsupportedMediaType
             default:

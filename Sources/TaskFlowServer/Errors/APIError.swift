@@ -24,6 +24,11 @@ public struct APIError: Error, Sendable {
     static func unauthorized(_ message: String) -> APIError { .init(.unauthorized, "unauthorized", message) }
     static let tokenExpired = APIError(.unauthorized, "token_expired", "access token has expired; refresh it")
     static func notFound(_ message: String) -> APIError { .init(.notFound, "not_found", message) }
+    static func methodNotAllowed(_ allowed: [String]) -> APIError {
+        var error = APIError(.methodNotAllowed, "method_not_allowed", "this endpoint answers only \(allowed.joined(separator: ", "))")
+        error.headers[.allow] = allowed.joined(separator: ", ")
+        return error
+    }
     static func conflict(_ message: String) -> APIError { .init(.conflict, "conflict", message) }
     static func preconditionFailed(_ message: String) -> APIError { .init(.preconditionFailed, "precondition_failed", message) }
     static let payloadTooLarge = APIError(
