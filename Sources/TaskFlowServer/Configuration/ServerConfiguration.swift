@@ -26,7 +26,7 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     public var pingIntervalMillis: Int = 25_000
     public var pingTimeoutMillis: Int = 20_000
-    /// `IDLE_TIMEOUT_MS` between requests; the header timeout is fixed at 10 s outside tests.
+    /// `IDLE_TIMEOUT_MS` between requests.
     public var connectionTimeouts = ConnectionTimeouts()
     /// When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`.
     public var metricsToken: String?
