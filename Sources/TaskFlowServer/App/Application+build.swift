@@ -20,18 +20,15 @@ public func buildApplication(
     let channel = HTTP1WebSocketUpgradeChannel.Configuration(
         http1: .init(idleTimeout: TimeAmount(configuration.connectionTimeouts.idle)),
         ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
-    let timeouts = configuration.connectionTimeouts
     return Application(
         router: CanonicalPathRouter(inner: router),
         server: HTTPServerBuilder { responder in
-            GuardedChildChannel(
-                inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: channel) { request, _, _ in
-                    guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
-                    return .upgrade([:]) { inbound, outbound, context in
-                        await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
-                    }
-                },
-                timeouts: timeouts)
+            HTTP1WebSocketUpgradeChannel(responder: responder, configuration: channel) { request, _, _ in
+                guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, context in
+                    await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
+                }
+            }
         },
         configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
         services: [MaintenanceService(sessions: services.store, logger: logger, clock: services.clock)] + services.background,

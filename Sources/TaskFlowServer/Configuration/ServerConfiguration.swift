@@ -28,7 +28,7 @@ public struct ServerConfiguration: Sendable {
     public var pingTimeoutMillis: Int = 20_000
     /// How long a socket may stay open without authenticating (API.md: 10 s).
     public var socketAuthTimeoutMillis: Int = 10_000
-    /// `IDLE_TIMEOUT_MS` between requests; the header timeout is fixed at 10 s outside tests.
+    /// `IDLE_TIMEOUT_MS` between requests.
     public var connectionTimeouts = ConnectionTimeouts()
     /// When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`.
     public var metricsToken: String?

@@ -29,8 +29,8 @@ struct OperationsController: Sendable {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
         }
-        // A WebSocket upgrade never reaches the router; anything else here is long-polling
-        // (not offered) or a broken upgrade (`ConnectionGuardHandler` removed its `Upgrade`).
+        // A WebSocket upgrade never reaches the router; anything else here is long-polling,
+        // which this server does not offer.
         router.get("socket.io") { _, _ -> Response in
             throw APIError.badRequest(
                 "not a WebSocket upgrade: only the WebSocket transport is supported, as GET /socket.io/?EIO=4&transport=websocket "
