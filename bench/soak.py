@@ -16,7 +16,7 @@ parser.add_argument("users", nargs="+", help="TOKEN,USER_ID of each user")
 parser.add_argument("--sockets", type=int, default=1000)
 parser.add_argument("--rate", type=float, default=200, help="writes per second, all users together")
 parser.add_argument("--duration", type=float, default=60)
-parser.add_argument("--drain", type=float, default=5, help="seconds to wait for the last events")
+parser.add_argument("--drain", type=float, default=5, help="give up on the last events after this many quiet seconds")
 parser.add_argument("--server-pid", type=int, help="read the server's peak RSS from /proc at the end")
 parser.add_argument("--max-rss-mb", type=float, default=100)
 args = parser.parse_args()
@@ -110,7 +110,16 @@ async def main():
         t.start()
     while any(t.is_alive() for t in threads):
         await asyncio.sleep(0.2)
-    await asyncio.sleep(args.drain)
+    # Let the last events arrive: until every socket has them all, or nothing new has come
+    # for --drain seconds (a busy driver reads slower than the server sends).
+    def received():
+        return sum(len(s.created) for s in sockets)
+    last, quiet = received(), 0.0
+    while quiet < args.drain and received() < sum(len(results["created"].get(s.token, ())) for s in sockets):
+        await asyncio.sleep(0.5)
+        now = received()
+        quiet = 0.0 if now != last else quiet + 0.5
+        last = now
     stop.set()
     failures = [r for r in await asyncio.gather(*tasks, return_exceptions=True) if isinstance(r, Exception)]
 
