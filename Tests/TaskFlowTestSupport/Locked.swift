@@ -9,5 +9,4 @@ public final class Locked<Value: Sendable>: @unchecked Sendable {
     public init(_ value: Value) { self.value = value }
     public func get() -> Value { lock.withLock { value } }
     public func set(_ newValue: Value) { lock.withLock { value = newValue } }
-    public func modify<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }
