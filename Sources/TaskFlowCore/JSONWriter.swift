@@ -8,21 +8,21 @@ public struct JSONWriter {
 
     public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Text that is already valid JSON (a number's spelling, a payload encoded elsewhere).
-    mutating func rawText(_ text: String) {
+    public mutating func rawText(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped as RFC 8259 asks.
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         bytes.append(0x22)
         for byte in value.utf8 {
             switch byte {
@@ -42,7 +42,7 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 
-    mutating func date(_ value: Date?) {
+    public mutating func date(_ value: Date?) {
         guard let value else { return raw("null") }
         bytes.append(0x22)
         Timestamp.write(value, into: &bytes)

@@ -31,7 +31,9 @@ public func buildApplication(
             }
         },
         configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
-        services: [MaintenanceService(sessions: services.store, logger: logger, clock: services.clock)] + services.background,
+        services: [MaintenanceService(
+            sessions: services.store, tasks: services.store, tombstoneLifetime: configuration.tombstoneLifetime, logger: logger,
+            clock: services.clock)] + services.background,
         onServerRunning: onServerRunning,
         logger: logger)
 }
@@ -62,7 +64,10 @@ public func buildRouter(services: ServerServices) -> Router<AppRequestContext> {
         store: services.store, tokens: services.tokens, hasher: services.hasher, limiter: services.rateLimits,
         configuration: configuration, clock: services.clock)
     AuthController(service: auth).addRoutes(to: api.group("auth"))
+    // The batch route first: "batch" is not a task id.
+    BatchController(store: services.store, events: services.events, clock: services.clock).addRoutes(to: api.group("tasks"))
     TaskController(store: services.store, events: services.events, clock: services.clock).addRoutes(to: api.group("tasks"))
+    SyncController(store: services.store).addRoutes(to: api.group("sync"))
     // Last, so that it wraps only the not-found responder (see its comment).
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router

@@ -3,25 +3,26 @@ import Hummingbird
 import NIOCore
 import TaskFlowCore
 
-/// Reading a JSON request body the contract's way: JSON only (415), at most 64 KiB (413),
-/// and every decoding problem turned into a message that names the field.
+/// Reading a JSON request body the contract's way: JSON only (415), at most 64 KiB (413;
+/// a batch may send 1 MiB), and every decoding problem turned into a message that names
+/// the field.
 enum RequestBody {
-    static func data(_ request: Request, context: AppRequestContext) async throws -> Data {
+    static func data(_ request: Request, context: AppRequestContext, limit: Int = Validation.bodyMax) async throws -> Data {
         let mediaType = request.headers[.contentType].flatMap(MediaType.init(from:))
         guard let mediaType, mediaType.isType(.applicationJson) || mediaType.subType.hasSuffix("+json") else {
             throw APIError.unsupportedMediaType
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Validation.bodyMax {
-            throw APIError.payloadTooLarge
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError.payloadTooLarge(limit: limit)
         }
         do {
-            let buffer = try await request.body.collect(upTo: Validation.bodyMax)
+            let buffer = try await request.body.collect(upTo: limit)
             return Data(buffer: buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.payloadTooLarge
+            throw APIError.payloadTooLarge(limit: limit)
         } catch is NIOTooManyBytesError {
             // A chunked body has no Content-Length to check first: it stops here instead.
-            throw APIError.payloadTooLarge
+            throw APIError.payloadTooLarge(limit: limit)
         }
     }
 

@@ -19,6 +19,7 @@ extension ServerConfiguration {
         ("RATE_LIMIT_WINDOW_MS", "global rate-limit window (default 900000)"),
         ("RATE_LIMIT_MAX_REQUESTS", "requests per window per user or address (default 100; 0 turns it off)"),
         ("TRUSTED_PROXIES", "comma-separated addresses whose X-Forwarded-For is believed"),
+        ("SYNC_TOMBSTONE_DAYS", "days deletions are remembered for GET /sync; older cursors get 410 (default 30)"),
         ("IDLE_TIMEOUT_MS", "close a keep-alive connection idle this long (default 60000)"),
         ("METRICS_TOKEN", "when set, GET /metrics needs Authorization: Bearer <token>"),
         ("LOG_LEVEL", "trace, debug, info (default), notice, warning, error, critical"),

@@ -30,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var socketAuthTimeoutMillis: Int = 10_000
     /// `IDLE_TIMEOUT_MS` between requests.
     public var connectionTimeouts = ConnectionTimeouts()
+    /// `SYNC_TOMBSTONE_DAYS`: how long a deletion is remembered for `GET /sync`.
+    public var tombstoneLifetime: TimeInterval = 30 * 86_400
     /// When set, `/metrics` answers only `Authorization: Bearer <metricsToken>`.
     public var metricsToken: String?
     /// Whether to write JSON access logs (local mode keeps the terminal clean).
@@ -86,6 +88,10 @@ public struct ServerConfiguration: Sendable {
         }
         if let v = env["TRUSTED_PROXIES"] {
             c.trustedProxies = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let v = env["SYNC_TOMBSTONE_DAYS"] {
+            guard let days = Double(v), days.isFinite, days > 0 else { throw .invalid("SYNC_TOMBSTONE_DAYS", v, "days, more than 0 (fractions allowed)") }
+            c.tombstoneLifetime = days * 86_400
         }
         if let v = env["IDLE_TIMEOUT_MS"] {
             guard let ms = Int(v), ms >= 1 else { throw .invalid("IDLE_TIMEOUT_MS", v, "milliseconds, at least 1") }

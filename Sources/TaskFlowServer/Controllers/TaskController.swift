@@ -62,23 +62,15 @@ struct TaskController<Store: TaskRepository>: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userID = try context.requireUser()
         guard let task = try await store.task(userID: userID, id: try taskID(context)) else { throw Self.notFound }
-        return try Self.taskResponse(task)
+        return JSONResponse.make(task, headers: [.eTag: "\"\(task.version)\""])
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userID = try context.requireUser()
         let body = try await RequestBody.data(request, context: context)
-        let draft = try TaskInput.draft(from: RequestBody.decode(TaskChanges.self, from: body))
+        let draft = try TaskInput.draft(from: body)
         let claim = try idempotencyClaim(request, body: body)
-        switch try await store.createTask(userID: userID, draft: draft, now: clock.now, idempotency: claim) {
-        case .created(let task):
-            await events.publish(.created(task), to: userID)
-            return try Self.taskResponse(task, status: .created)
-        case .replayed(let taskID, let body):
-            return JSONResponse.raw(body, status: .created, headers: [.location: Self.location(taskID)])
-        case .keyConflict:
-            throw APIError.conflict("Idempotency-Key was already used with a different request body")
-        }
+        return try await answer(.create(draft, idempotency: claim), userID: userID)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,53 +78,38 @@ struct TaskController<Store: TaskRepository>: Sendable {
         let id = try taskID(context)
         let changes = try TaskInput.validated(RequestBody.decode(TaskChanges.self, from: try await RequestBody.data(request, context: context)))
         let expected = try await expectedVersion(request, userID: userID, id: id)
-        switch try await store.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expected, now: clock.now) {
-        case .updated(let task):
-            await events.publish(.updated(task), to: userID)
-            return try Self.taskResponse(task)
-        case .unchanged(let task):
-            return try Self.taskResponse(task)
-        case .notFound:
-            throw Self.notFound
-        case .versionMismatch(let current):
-            throw Self.stale(current)
-        }
+        return try await answer(.update(id: id, changes: changes, expectedVersion: expected), userID: userID)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userID = try context.requireUser()
         let id = try taskID(context)
         let expected = try await expectedVersion(request, userID: userID, id: id)
-        switch try await store.deleteTask(userID: userID, id: id, expectedVersion: expected, now: clock.now) {
-        case .deleted(let task):
-            await events.publish(.deleted(id: task.id, version: task.version + 1), to: userID)
-            return Response(status: .noContent)
-        case .notFound:
-            throw Self.notFound
-        case .versionMismatch(let current):
-            throw Self.stale(current)
+        return try await answer(.delete(id: id, expectedVersion: expected), userID: userID)
+    }
+
+    /// Applies one write, sends its event and answers with the task (its version as ETag).
+    private func answer(_ write: TaskWrite, userID: String) async throws -> Response {
+        let outcome = try await store.applyWrite(userID: userID, write, now: clock.now)
+        if let event = outcome.event { await events.publish(event, to: userID) }
+        if let error = outcome.error { throw error }
+        if case .replayed(let taskID, let body) = outcome {
+            return JSONResponse.raw(body, status: .created, headers: [.location: Self.location(taskID)])
         }
+        guard let task = outcome.task else { return Response(status: outcome.status) }
+        var headers: HTTPFields = [.eTag: "\"\(task.version)\""]
+        if outcome.status == .created { headers[.location] = Self.location(task.id) }
+        return JSONResponse.make(task, status: outcome.status, headers: headers)
     }
 
     // MARK: helpers
 
     private static var notFound: APIError { .notFound("task not found") }
 
-    private static func stale(_ current: Int) -> APIError {
-        .preconditionFailed("task has changed: its version is now \(current); reload it and try again")
-    }
-
     private static func location(_ id: String) -> String { "/api/v1/tasks/\(id)" }
 
     private static func notModified(_ tag: String) -> Response {
         Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "private, no-cache"])
-    }
-
-    /// A task with its version as the ETag, which `If-Match` takes back.
-    private static func taskResponse(_ task: TaskItem, status: HTTPResponse.Status = .ok) throws -> Response {
-        var headers: HTTPFields = [.eTag: "\"\(task.version)\""]
-        if status == .created { headers[.location] = location(task.id) }
-        return JSONResponse.make(task, status: status, headers: headers)
     }
 
     private func taskID(_ context: AppRequestContext) throws -> String {
@@ -156,7 +133,7 @@ struct TaskController<Store: TaskRepository>: Sendable {
         case .any:
             return current.version
         case .versions(let versions):
-            guard versions.contains(current.version) else { throw Self.stale(current.version) }
+            guard versions.contains(current.version) else { throw APIError.stale(current) }
             return current.version
         }
     }

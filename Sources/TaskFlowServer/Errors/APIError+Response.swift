@@ -28,7 +28,7 @@ extension APIError {
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound("no such endpoint")
-            case .contentTooLarge: return .payloadTooLarge
+            case .contentTooLarge: return .payloadTooLarge()
             case .methodNotAllowed: return .init(.methodNotAllowed, "method_not_allowed", "method not allowed on this endpoint")
             case .badRequest: return .badRequest(error.body ?? "bad request")
             case .unsupportedMediaType: return .unsupportedMediaType

@@ -31,8 +31,10 @@ public struct APIError: Error, Sendable {
     }
     static func conflict(_ message: String) -> APIError { .init(.conflict, "conflict", message) }
     static func preconditionFailed(_ message: String) -> APIError { .init(.preconditionFailed, "precondition_failed", message) }
-    static let payloadTooLarge = APIError(
-        .contentTooLarge, "payload_too_large", "request body is larger than \(Validation.bodyMax / 1024) KiB")
+    static func payloadTooLarge(limit: Int = Validation.bodyMax) -> APIError {
+        let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit >> 10) KiB"
+        return APIError(.contentTooLarge, "payload_too_large", "request body is larger than \(size)")
+    }
     static let unsupportedMediaType = APIError(
         .unsupportedMediaType, "unsupported_media_type", "request body must be application/json")
     static func rateLimited(_ message: String, retryAfter: Int) -> APIError {

@@ -1,4 +1,5 @@
 import Foundation
+import TaskFlowCore
 import HTTPTypes
 import Hummingbird
 
@@ -6,7 +7,7 @@ import Hummingbird
 struct RequestIDMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.requestID = request.headers[.requestID].flatMap(Self.sane) ?? IdentifierGenerator.make()
+        context.requestID = request.headers[.requestID].flatMap(Self.sane) ?? ULID.make()
         context.logger[metadataKey: "requestId"] = .string(context.requestID)
         var response = try await next(request, context)
         response.headers[.requestID] = context.requestID

@@ -17,16 +17,14 @@ public struct AnyTaskFlowStore: TaskFlowStore {
         try await base.replacePasswordHash(userID: userID, old: old, new: new)
     }
 
-    public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
-        try await base.createTask(userID: userID, draft: draft, now: now, idempotency: idempotency)
+    public func applyWrites(userID: String, _ writes: [TaskWrite], now: Date) async throws -> [TaskWriteOutcome] {
+        try await base.applyWrites(userID: userID, writes, now: now)
     }
     public func task(userID: String, id: String) async throws -> TaskItem? { try await base.task(userID: userID, id: id) }
-    public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
-        try await base.updateTask(userID: userID, id: id, changes: changes, expectedVersion: expectedVersion, now: now)
+    public func syncChanges(userID: String, after: Int?, limit: Int) async throws -> SyncOutcome {
+        try await base.syncChanges(userID: userID, after: after, limit: limit)
     }
-    public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
-        try await base.deleteTask(userID: userID, id: id, expectedVersion: expectedVersion, now: now)
-    }
+    public func purgeTombstones(deletedBefore cutoff: Date) async throws { try await base.purgeTombstones(deletedBefore: cutoff) }
     public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {
         try await base.listTasks(userID: userID, query: query, now: now, knownTotal: knownTotal)
     }

@@ -14,10 +14,16 @@ public protocol UserRepository: Sendable {
 
 /// Tasks, always scoped to their owner: no method reaches another user's task.
 public protocol TaskRepository: Sendable {
-    func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome
+    /// Applies `writes` in order, each on its own with the single endpoints' rules
+    /// (`TaskWritePlan`), and commits them together. Every write that changes a task takes
+    /// the next value of the user's change sequence.
+    func applyWrites(userID: String, _ writes: [TaskWrite], now: Date) async throws -> [TaskWriteOutcome]
     func task(userID: String, id: String) async throws -> TaskItem?
-    func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome
-    func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome
+    /// The user's changes after sequence value `after` (nil: a snapshot of the live tasks),
+    /// at most `limit`, in sequence order (`GET /sync`).
+    func syncChanges(userID: String, after: Int?, limit: Int) async throws -> SyncOutcome
+    /// Forgets tombstones of deletions before `cutoff`; cursors older than them expire.
+    func purgeTombstones(deletedBefore cutoff: Date) async throws
     /// A page and the number of all matching tasks; with `knownTotal` (the caller has it for
     /// this filter under the current change counter) the count is not run again.
     func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int)
@@ -27,6 +33,26 @@ public protocol TaskRepository: Sendable {
 }
 
 extension TaskRepository {
+    /// One write on its own (the single-task endpoints).
+    public func applyWrite(userID: String, _ write: TaskWrite, now: Date) async throws -> TaskWriteOutcome {
+        guard let outcome = try await applyWrites(userID: userID, [write], now: now).first else {
+            throw StorageError.unavailable("the store answered a write with no outcome")
+        }
+        return outcome
+    }
+
+    public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> TaskWriteOutcome {
+        try await applyWrite(userID: userID, .create(draft, idempotency: idempotency), now: now)
+    }
+
+    public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> TaskWriteOutcome {
+        try await applyWrite(userID: userID, .update(id: id, changes: changes, expectedVersion: expectedVersion), now: now)
+    }
+
+    public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> TaskWriteOutcome {
+        try await applyWrite(userID: userID, .delete(id: id, expectedVersion: expectedVersion), now: now)
+    }
+
     public func listTasks(userID: String, query: TaskQuery, now: Date) async throws -> (tasks: [TaskItem], total: Int) {
         try await listTasks(userID: userID, query: query, now: now, knownTotal: nil)
     }
@@ -55,34 +81,6 @@ public typealias TaskFlowStore = UserRepository & TaskRepository & SessionReposi
 public struct StoredUser: Sendable {
     public var user: User
     public var passwordHash: String
-}
-
-/// An `Idempotency-Key` and the hash of the body it came with.
-public struct IdempotencyClaim: Sendable {
-    public var key: String
-    public var bodyHash: String
-    public static let lifetime: TimeInterval = 24 * 3600
-}
-
-public enum CreateOutcome: Sendable {
-    case created(TaskItem)
-    /// The same key and body came before: answer with the first response's body.
-    case replayed(taskID: String, body: Data)
-    /// The same key came before with a different body.
-    case keyConflict
-}
-
-public enum UpdateOutcome: Sendable {
-    case updated(TaskItem)
-    case unchanged(TaskItem)
-    case notFound
-    case versionMismatch(current: Int)
-}
-
-public enum DeleteOutcome: Sendable {
-    case deleted(TaskItem)
-    case notFound
-    case versionMismatch(current: Int)
 }
 
 public struct RefreshRecord: Sendable {

@@ -64,7 +64,7 @@ enum RepositoryContract {
         guard case .versionMismatch(let current) = try await f.store.updateTask(
             userID: ann.id, id: task.id, changes: TaskChanges(title: "Stale"), expectedVersion: 1, now: later)
         else { return XCTFail("a stale version must not write") }
-        XCTAssertEqual(current, 2)
+        XCTAssertEqual(current, done, "a stale write answers with the task as it is")
 
         guard case .updated(let reopened) = try await f.store.updateTask(
             userID: ann.id, id: task.id, changes: TaskChanges(status: .todo, dueDate: .set(later)), expectedVersion: 2, now: later)
@@ -85,7 +85,7 @@ enum RepositoryContract {
         guard case .notFound = try await f.store.deleteTask(userID: bob.id, id: task.id, expectedVersion: nil, now: f.now) else {
             return XCTFail("another user deleted the task")
         }
-        guard case .versionMismatch(1) = try await f.store.deleteTask(userID: ann.id, id: task.id, expectedVersion: 7, now: f.now) else {
+        guard case .versionMismatch(task) = try await f.store.deleteTask(userID: ann.id, id: task.id, expectedVersion: 7, now: f.now) else {
             return XCTFail("a stale version must not delete")
         }
         guard case .deleted(let gone) = try await f.store.deleteTask(userID: ann.id, id: task.id, expectedVersion: 1, now: f.now) else {
@@ -263,7 +263,7 @@ enum RepositoryContract {
         let ann = try await f.user()
         let claim = IdempotencyClaim(key: "race", bodyHash: "same")
         let store = f.store, now = f.now
-        let outcomes = try await withThrowingTaskGroup(of: CreateOutcome.self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: TaskWriteOutcome.self) { group in
             for _ in 0..<8 {
                 group.addTask { try await store.createTask(userID: ann.id, draft: TaskDraft(title: "Race"), now: now, idempotency: claim) }
             }

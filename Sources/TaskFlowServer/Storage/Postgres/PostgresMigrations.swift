@@ -96,6 +96,36 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX rate_limits_expires ON rate_limits (expires_at)",
         ]),
+        // Sync (API.md "Sync and batch"): each task row carries the value of its user's
+        // change sequence its last write took, and a deletion leaves a tombstone. Tasks that
+        // existed before get sequence values in creation order, after the counter.
+        (2, "sync", [
+            "ALTER TABLE tasks ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0",
+            """
+            UPDATE tasks SET change_seq = numbered.n + COALESCE((SELECT counter FROM user_changes u WHERE u.user_id = tasks.user_id), 0)
+            FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY created_at, id) AS n FROM tasks) AS numbered
+            WHERE numbered.id = tasks.id
+            """,
+            """
+            INSERT INTO user_changes (user_id, counter) SELECT user_id, MAX(change_seq) FROM tasks GROUP BY user_id
+            ON CONFLICT (user_id) DO UPDATE SET counter = EXCLUDED.counter
+            """,
+            "CREATE INDEX tasks_user_change ON tasks (user_id, change_seq)",
+            "ALTER TABLE user_changes ADD COLUMN purged_seq BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE tombstones (
+                user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                id TEXT COLLATE "C" NOT NULL,
+                version INTEGER NOT NULL,
+                seq BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                deleted_at BIGINT NOT NULL,
+                PRIMARY KEY (user_id, id)
+            )
+            """,
+            "CREATE INDEX tombstones_user_seq ON tombstones (user_id, seq)",
+            "CREATE INDEX tombstones_deleted ON tombstones (deleted_at)",
+        ]),
     ]
 
     /// Any constant shared by every instance of this application.

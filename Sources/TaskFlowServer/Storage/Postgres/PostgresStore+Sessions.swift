@@ -1,9 +1,10 @@
 import Foundation
+import TaskFlowCore
 import PostgresNIO
 
 extension PostgresStore: SessionRepository {
     public func createSession(userID: String, tokenHash: String, expiresAt: Date, now: Date) async throws {
-        let familyID = IdentifierGenerator.make(now: now)
+        let familyID = ULID.make(now: now)
         let logger = self.logger
         try await transaction { connection in
             try await connection.query(

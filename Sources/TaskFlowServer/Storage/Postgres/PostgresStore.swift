@@ -80,11 +80,15 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// `access` inside BEGIN … COMMIT; any error rolls back.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    /// `access` inside BEGIN … COMMIT; any error rolls back. `isolation` is SQL after
+    /// `BEGIN ISOLATION LEVEL` (a fixed string of the caller's, never input).
+    func transaction<T: Sendable>(
+        isolation: StaticString? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         let logger = self.logger
+        let begin = isolation.map { "BEGIN ISOLATION LEVEL \($0)" } ?? "BEGIN"
         return try await access { connection in
-            try await connection.query("BEGIN", logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
             do {
                 let value = try await body(connection)
                 try await connection.query("COMMIT", logger: logger)

@@ -5,10 +5,20 @@ import TaskFlowCore
 /// Column mapping between `tasks` rows and `TaskItem`.
 enum PostgresTaskRow {
     static let columns = "id, title, description, status, priority, due_at, completed_at, created_at, updated_at, version"
+    static let columnCount = 10
 
     static func task(from row: PostgresRow) throws -> TaskItem {
-        let (id, title, description, status, priority, due, completed, created, updated, version) = try row.decode(
-            (String, String, String, Int, Int, Int?, Int?, Int, Int, Int).self)
+        let columns = row.makeRandomAccess()
+        let id = try columns[0].decode(String.self, context: .default)
+        let title = try columns[1].decode(String.self, context: .default)
+        let description = try columns[2].decode(String.self, context: .default)
+        let status = try columns[3].decode(Int.self, context: .default)
+        let priority = try columns[4].decode(Int.self, context: .default)
+        let due = try columns[5].decode(Int?.self, context: .default)
+        let completed = try columns[6].decode(Int?.self, context: .default)
+        let created = try columns[7].decode(Int.self, context: .default)
+        let updated = try columns[8].decode(Int.self, context: .default)
+        let version = try columns[9].decode(Int.self, context: .default)
         return TaskItem(
             id: id, title: title, description: description,
             status: TaskStatus(rank: status) ?? .todo, priority: TaskPriority(rank: priority) ?? .medium,

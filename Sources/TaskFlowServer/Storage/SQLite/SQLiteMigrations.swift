@@ -85,6 +85,34 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        // Sync (API.md "Sync and batch"): each task row carries the value of its user's
+        // change sequence its last write took, and a deletion leaves a tombstone. Tasks that
+        // existed before get sequence values in creation order, after the counter.
+        migrator.registerMigration("v2-sync") { db in
+            try db.execute(sql: """
+                ALTER TABLE tasks ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+                UPDATE tasks SET change_seq = numbered.n + COALESCE((SELECT counter FROM user_changes u WHERE u.user_id = tasks.user_id), 0)
+                FROM (SELECT seq AS row_seq, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY seq) AS n FROM tasks) AS numbered
+                WHERE numbered.row_seq = tasks.seq;
+                INSERT INTO user_changes (user_id, counter) SELECT user_id, MAX(change_seq) FROM tasks WHERE true GROUP BY user_id
+                    ON CONFLICT(user_id) DO UPDATE SET counter = excluded.counter;
+                CREATE INDEX tasks_user_change ON tasks(user_id, change_seq);
+
+                ALTER TABLE user_changes ADD COLUMN purged_seq INTEGER NOT NULL DEFAULT 0;
+
+                CREATE TABLE tombstones (
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    deleted_at INTEGER NOT NULL,
+                    PRIMARY KEY (user_id, id)
+                );
+                CREATE INDEX tombstones_user_seq ON tombstones(user_id, seq);
+                CREATE INDEX tombstones_deleted ON tombstones(deleted_at);
+                """)
+        }
         return migrator
     }
 }

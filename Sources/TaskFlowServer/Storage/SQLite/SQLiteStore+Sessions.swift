@@ -1,9 +1,10 @@
 import Foundation
+import TaskFlowCore
 import GRDB
 
 extension SQLiteStore: SessionRepository {
     public func createSession(userID: String, tokenHash: String, expiresAt: Date, now: Date) async throws {
-        let familyID = IdentifierGenerator.make(now: now)
+        let familyID = ULID.make(now: now)
         try await write { db in
             try db.execute(
                 sql: "INSERT INTO sessions (family_id, user_id, created_at) VALUES (?, ?, ?)",

@@ -3,65 +3,20 @@ import GRDB
 import TaskFlowCore
 
 extension SQLiteStore: TaskRepository {
-    public func createTask(userID: String, draft: TaskDraft, now: Date, idempotency: IdempotencyClaim?) async throws -> CreateOutcome {
-        let task = draft.newTask(now: now)
-        return try await writeTasks(of: userID) { db in
-            if let idempotency {
-                let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
-                if let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at >= ?",
-                    arguments: [userID, idempotency.key, earliest])
-                {
-                    guard row["body_hash"] == idempotency.bodyHash else { return (.keyConflict, nil) }
-                    return (.replayed(taskID: row["task_id"], body: row["response_body"]), nil)
-                }
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO idempotency_keys (user_id, key, body_hash, task_id, response_body, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [userID, idempotency.key, idempotency.bodyHash, task.id, task.json, now.millis])
-            }
-            try Self.insert(task, userID: userID, db: db)
-            return (.created(task), try Self.bumpChangeCounter(userID: userID, db: db))
+    /// One write transaction for all of `writes` (the single writer is the per-user lock),
+    /// shared with whatever else the group commit gathers beside it.
+    public func applyWrites(userID: String, _ writes: [TaskWrite], now: Date) async throws -> [TaskWriteOutcome] {
+        try await writeTasks(of: userID) { db in
+            var plan = TaskWritePlan(snapshot: try Self.snapshot(userID: userID, for: writes, now: now, db: db))
+            plan.apply(writes, now: now)
+            guard !plan.isEmpty else { return (plan.outcomes, nil) }
+            try Self.store(plan, userID: userID, now: now, db: db)
+            return (plan.outcomes, plan.counter)
         }
     }
 
     public func task(userID: String, id: String) async throws -> TaskItem? {
         try await readSingleStatement { db in try Self.fetchTask(userID: userID, id: id, db: db) }
-    }
-
-    public func updateTask(userID: String, id: String, changes: TaskChanges, expectedVersion: Int?, now: Date) async throws -> UpdateOutcome {
-        try await writeTasks(of: userID) { db in
-            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return (.notFound, nil) }
-            if let expectedVersion, expectedVersion != current.version {
-                return (.versionMismatch(current: current.version), nil)
-            }
-            guard let next = current.applying(changes, now: now) else { return (.unchanged(current), nil) }
-            try db.execute(
-                sql: """
-                    UPDATE tasks SET title = ?, title_key = ?, description = ?, status = ?, priority = ?, due_at = ?,
-                        completed_at = ?, updated_at = ?, version = ?
-                    WHERE user_id = ? AND id = ? AND version = ?
-                    """,
-                arguments: [
-                    next.title, TaskRow.titleKey(next.title), next.description, next.status.rank, next.priority.rank,
-                    next.dueDate?.millis, next.completedAt?.millis, next.updatedAt.millis, next.version,
-                    userID, id, current.version,
-                ])
-            return (.updated(next), try Self.bumpChangeCounter(userID: userID, db: db))
-        }
-    }
-
-    public func deleteTask(userID: String, id: String, expectedVersion: Int?, now: Date) async throws -> DeleteOutcome {
-        try await writeTasks(of: userID) { db in
-            guard let current = try Self.fetchTask(userID: userID, id: id, db: db) else { return (.notFound, nil) }
-            if let expectedVersion, expectedVersion != current.version {
-                return (.versionMismatch(current: current.version), nil)
-            }
-            try db.execute(sql: "DELETE FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id])
-            return (.deleted(current), try Self.bumpChangeCounter(userID: userID, db: db))
-        }
     }
 
     /// From the in-process mirror when it knows the user (this process is the only writer of
@@ -88,29 +43,108 @@ extension SQLiteStore: TaskRepository {
         ).map(TaskRow.task(from:))
     }
 
-    static func insert(_ task: TaskItem, userID: String, db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO tasks (id, user_id, title, title_key, description, status, priority, due_at, completed_at,
-                                   created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                task.id, userID, task.title, TaskRow.titleKey(task.title), task.description, task.status.rank,
-                task.priority.rank, task.dueDate?.millis, task.completedAt?.millis, task.createdAt.millis,
-                task.updatedAt.millis, task.version,
-            ])
+    /// What the writes touch, read inside the write transaction.
+    private static func snapshot(userID: String, for writes: [TaskWrite], now: Date, db: Database) throws -> TaskWritePlan.Snapshot {
+        var snapshot = TaskWritePlan.Snapshot()
+        snapshot.counter = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT counter FROM user_changes WHERE user_id = ?"), arguments: [userID]) ?? 0
+        let (ids, keys) = TaskWritePlan.references(of: writes)
+        if !ids.isEmpty {
+            let marks = databaseQuestionMarks(count: ids.count)
+            for row in try Row.fetchAll(
+                db, sql: "SELECT \(TaskRow.columns), user_id FROM tasks WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+            {
+                // user_id comes after the task's columns, which `TaskRow` reads by position.
+                let task = TaskRow.task(from: row)
+                if (row[TaskRow.columnCount] as String) == userID {
+                    snapshot.tasks[task.id] = task
+                } else {
+                    snapshot.takenElsewhere.insert(task.id)
+                }
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, version, seq, created_at, deleted_at FROM tombstones WHERE user_id = ? AND id IN (\(marks))",
+                arguments: StatementArguments([userID] + ids))
+            {
+                let tombstone = Tombstone(
+                    id: row[0], version: row[1], seq: row[2], createdAt: Date(millis: row[3]), deletedAt: Date(millis: row[4]))
+                snapshot.tombstones[tombstone.id] = tombstone
+            }
+        }
+        if !keys.isEmpty {
+            let earliest = now.millis - Int(IdempotencyClaim.lifetime * 1000)
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, body_hash, task_id, response_body FROM idempotency_keys
+                    WHERE user_id = ? AND created_at >= ? AND key IN (\(databaseQuestionMarks(count: keys.count)))
+                    """,
+                arguments: StatementArguments([userID, earliest] as [any DatabaseValueConvertible] + keys))
+            {
+                snapshot.idempotency[row[0]] = .init(bodyHash: row[1], taskID: row[2], responseBody: row[3])
+            }
+        }
+        return snapshot
     }
 
-    /// Adds one to the user's change counter and returns the new value.
-    static func bumpChangeCounter(userID: String, db: Database) throws -> Int {
-        try Int.fetchOne(
-            db,
+    /// Writes the plan's end state: rows, tombstones, idempotency records and the counter.
+    private static func store(_ plan: TaskWritePlan, userID: String, now: Date, db: Database) throws {
+        for id in plan.removedIDs {
+            try db.execute(sql: "DELETE FROM tasks WHERE user_id = ? AND id = ?", arguments: [userID, id])
+        }
+        for (id, written) in plan.written {
+            let task = written.task
+            if plan.existedBefore.contains(id) {
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE tasks SET title = ?, title_key = ?, description = ?, status = ?, priority = ?, due_at = ?,
+                            completed_at = ?, created_at = ?, updated_at = ?, version = ?, change_seq = ?
+                        WHERE user_id = ? AND id = ?
+                        """
+                ).execute(arguments: [
+                    task.title, TaskRow.titleKey(task.title), task.description, task.status.rank, task.priority.rank,
+                    task.dueDate?.millis, task.completedAt?.millis, task.createdAt.millis, task.updatedAt.millis, task.version,
+                    written.seq, userID, id,
+                ])
+            } else {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO tasks (id, user_id, title, title_key, description, status, priority, due_at, completed_at,
+                                           created_at, updated_at, version, change_seq)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [
+                    task.id, userID, task.title, TaskRow.titleKey(task.title), task.description, task.status.rank,
+                    task.priority.rank, task.dueDate?.millis, task.completedAt?.millis, task.createdAt.millis,
+                    task.updatedAt.millis, task.version, written.seq,
+                ])
+            }
+        }
+        for id in plan.revivedIDs {
+            try db.execute(sql: "DELETE FROM tombstones WHERE user_id = ? AND id = ?", arguments: [userID, id])
+        }
+        for tombstone in plan.buried.values {
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO tombstones (user_id, id, version, seq, created_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    userID, tombstone.id, tombstone.version, tombstone.seq, tombstone.createdAt.millis, tombstone.deletedAt.millis,
+                ])
+        }
+        for (key, record) in plan.claims {
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO idempotency_keys (user_id, key, body_hash, task_id, response_body, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [userID, key, record.bodyHash, record.taskID, record.responseBody, now.millis])
+        }
+        try db.cachedStatement(
             sql: """
-                INSERT INTO user_changes (user_id, counter) VALUES (?, 1)
-                ON CONFLICT(user_id) DO UPDATE SET counter = counter + 1
-                RETURNING counter
-                """,
-            arguments: [userID]) ?? 0
+                INSERT INTO user_changes (user_id, counter) VALUES (?, ?)
+                ON CONFLICT(user_id) DO UPDATE SET counter = excluded.counter
+                """
+        ).execute(arguments: [userID, plan.counter])
     }
 }

@@ -4,7 +4,7 @@ import TaskFlowCore
 
 extension SQLiteStore: UserRepository {
     public func createUser(name: String, email: String, passwordHash: String, now: Date) async throws -> User {
-        let user = User(id: IdentifierGenerator.make(now: now), name: name, email: email, createdAt: Date(millis: now.millis))
+        let user = User(id: ULID.make(now: now), name: name, email: email, createdAt: Date(millis: now.millis))
         do {
             try await write { db in
                 try db.execute(

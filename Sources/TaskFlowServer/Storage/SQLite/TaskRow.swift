@@ -5,6 +5,7 @@ import TaskFlowCore
 /// Column mapping between `tasks` rows and `TaskItem`.
 enum TaskRow {
     static let columns = "id, title, description, status, priority, due_at, completed_at, created_at, updated_at, version"
+    static let columnCount = 10
 
     /// Reads by position (the order of `columns`): lookups by name fold case on every call,
     /// which showed up in list-request profiles.
