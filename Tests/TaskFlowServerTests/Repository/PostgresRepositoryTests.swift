@@ -39,4 +39,9 @@ final class PostgresRepositoryTests: XCTestCase {
     func testRefreshRotationIsCompareAndSwap() async throws { try await RepositoryContract.refreshRotationIsCompareAndSwap(await fixture()) }
     func testPurgeForgetsExpiredTokens() async throws { try await RepositoryContract.purgeForgetsExpiredTokens(await fixture()) }
     func testRateLimitCountsPerKeyAndWindow() async throws { try await RepositoryContract.rateLimitCountsPerKeyAndWindow(await fixture()) }
+    func testWritesTakeTheNextSequenceValueAndDeletionsLeaveTombstones() async throws { try await RepositoryContract.writesTakeTheNextSequenceValueAndDeletionsLeaveTombstones(await fixture()) }
+    func testSyncPagesFollowTheSequenceAndAChangedTaskMovesToTheEnd() async throws { try await RepositoryContract.syncPagesFollowTheSequenceAndAChangedTaskMovesToTheEnd(await fixture()) }
+    func testChosenIDsAreTakenOnceAndBringADeletedTaskBack() async throws { try await RepositoryContract.chosenIDsAreTakenOnceAndBringADeletedTaskBack(await fixture()) }
+    func testPurgedTombstonesExpireOlderCursors() async throws { try await RepositoryContract.purgedTombstonesExpireOlderCursors(await fixture()) }
+    func testABatchAppliesEachWriteByItsOwnRulesInOrder() async throws { try await RepositoryContract.aBatchAppliesEachWriteByItsOwnRulesInOrder(await fixture()) }
 }

@@ -26,4 +26,9 @@ final class SQLiteRepositoryTests: XCTestCase {
     func testRefreshRotationIsCompareAndSwap() async throws { try await RepositoryContract.refreshRotationIsCompareAndSwap(fixture()) }
     func testPurgeForgetsExpiredTokens() async throws { try await RepositoryContract.purgeForgetsExpiredTokens(fixture()) }
     func testRateLimitCountsPerKeyAndWindow() async throws { try await RepositoryContract.rateLimitCountsPerKeyAndWindow(fixture()) }
+    func testWritesTakeTheNextSequenceValueAndDeletionsLeaveTombstones() async throws { try await RepositoryContract.writesTakeTheNextSequenceValueAndDeletionsLeaveTombstones(fixture()) }
+    func testSyncPagesFollowTheSequenceAndAChangedTaskMovesToTheEnd() async throws { try await RepositoryContract.syncPagesFollowTheSequenceAndAChangedTaskMovesToTheEnd(fixture()) }
+    func testChosenIDsAreTakenOnceAndBringADeletedTaskBack() async throws { try await RepositoryContract.chosenIDsAreTakenOnceAndBringADeletedTaskBack(fixture()) }
+    func testPurgedTombstonesExpireOlderCursors() async throws { try await RepositoryContract.purgedTombstonesExpireOlderCursors(fixture()) }
+    func testABatchAppliesEachWriteByItsOwnRulesInOrder() async throws { try await RepositoryContract.aBatchAppliesEachWriteByItsOwnRulesInOrder(fixture()) }
 }
