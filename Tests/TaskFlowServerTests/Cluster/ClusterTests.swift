@@ -26,6 +26,49 @@ final class ClusterTests: XCTestCase {
         }
     }
 
+    /// A batch through nginx reaches the sockets of every instance, op by op, and `GET /sync`
+    /// answers the same whichever instance serves it.
+    func testABatchThroughNginxReachesSocketsOnEveryInstanceAndSyncIsTheSameEverywhere() async throws {
+        let cluster = try await TaskFlowCluster()
+        defer { cluster.stop() }
+        let ann = try await cluster.register("Ann")
+        try await withTimeout(30) {
+            var sockets: [(SocketIOProbe, AsyncStream<String>.Iterator)] = []
+            for instance in 0..<3 {
+                let probe = SocketIOProbe(port: cluster.servers[instance].port)
+                var iterator = probe.messages.makeAsyncIterator()
+                try await SocketIOProbe.connect(port: cluster.servers[instance].port, token: ann.accessToken, iterator: &iterator, probe: probe)
+                sockets.append((probe, iterator))
+            }
+            defer { for (probe, _) in sockets { probe.close() } }
+            let ops = (0..<5).map { #"{"op":"create","task":{"title":"batched \#($0)"}}"# }
+            let (body, status) = try await HTTP.request(
+                "POST", cluster.url + "/api/v1/tasks/batch", headers: authorized(ann.accessToken), body: #"{"ops":[\#(ops.joined(separator: ","))]}"#)
+            XCTAssertEqual(status, 200, body)
+            XCTAssertEqual(body.components(separatedBy: #""status":201"#).count - 1, 5, body)
+            for index in sockets.indices {
+                for n in 0..<5 {
+                    let seen = await event("task-created", title: "batched \(n)", &sockets[index].1, sockets[index].0)
+                    XCTAssertNotNil(seen, "instance \(index)'s socket missed the event of op \(n)")
+                }
+            }
+            var answers: Set<String> = []
+            for instance in 0..<3 {
+                let (sync, syncStatus) = try await HTTP.request("GET", cluster.url(of: instance) + "/api/v1/sync?limit=3", headers: authorized(ann.accessToken))
+                XCTAssertEqual(syncStatus, 200, sync)
+                answers.insert(sync)
+            }
+            XCTAssertEqual(answers.count, 1, "every instance answers sync alike: \(answers)")
+            // nginx lets a batch of nearly 1 MiB through, to whichever instance.
+            let description = String(repeating: "d", count: 9_000)
+            let big = (0..<100).map { #"{"op":"create","task":{"title":"big \#($0)","description":"\#(description)"}}"# }
+            let (bigBody, bigStatus) = try await HTTP.request(
+                "POST", cluster.url + "/api/v1/tasks/batch", headers: authorized(ann.accessToken), body: #"{"ops":[\#(big.joined(separator: ","))]}"#)
+            XCTAssertEqual(bigStatus, 200, String(bigBody.prefix(300)))
+            XCTAssertEqual(bigBody.components(separatedBy: #""status":201"#).count - 1, 100)
+        }
+    }
+
     func testTheRateLimitAndAnIdempotencyKeyHoldAcrossInstances() async throws {
         let cluster = try await TaskFlowCluster(environment: ["RATE_LIMIT_MAX_REQUESTS": "10"])
         defer { cluster.stop() }
