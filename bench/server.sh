@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark taskflow-server: a release build on loopback, a user with 10,000 tasks, and
-# wrk against /health, a page of GET /tasks, the 304 path and POST /tasks.
+# wrk against /health, a page of GET /tasks, the 304 paths of /tasks and /sync, POST
+# /tasks, PATCH /tasks/{id} and POST /tasks/batch of 100 updates; plus full GET /sync
+# snapshots in pages of 1,000.
 #
 #   bench/server.sh                 build if the binary is missing, then 20 s per route
 #   bench/server.sh --build         rebuild first (swift build -c release, several minutes)
@@ -84,6 +86,19 @@ echo "    GET /api/v1/tasks reports total=$total, ETag $etag"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H "If-None-Match: $etag" "$list_url")
 [[ $code == 304 ]] || echo "    warning: If-None-Match answered $code, not 304"
 
+# ---- sync snapshots ----------------------------------------------------------------------
+echo "==> GET /api/v1/sync: 5 full snapshots of $tasks tasks in pages of 1,000"
+read -r snapshot_count snapshot_best snapshot_median < <(python3 bench/sync-snapshot.py "$base" "$token" \
+    --limit 1000 --runs 5 --cursor-file "$work/cursor" --ids-file "$work/ids")
+echo "    $snapshot_count tasks; best ${snapshot_best} s, median ${snapshot_median} s"
+[[ $snapshot_count == "$tasks" ]] || echo "    warning: expected $tasks tasks in the snapshot"
+sync_url="$base/api/v1/sync?cursor=$(cat "$work/cursor")"
+sync_etag=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "$sync_url" \
+    | tr -d '\r' | awk 'tolower($1) == "etag:" { sub(/^[^:]*:[ \t]*/, ""); print; exit }')
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H "If-None-Match: $sync_etag" "$sync_url")
+[[ $code == 304 ]] || echo "    warning: GET /sync with If-None-Match answered $code, not 304"
+export TASKFLOW_BENCH_IDS="$work/ids"
+
 # ---- wrk -------------------------------------------------------------------------------
 # run NAME wrk-arguments…: runs wrk, keeps its output in $work/NAME.txt, prints a line.
 run() {
@@ -97,7 +112,10 @@ auth=(-H "Authorization: Bearer $token")
 run health "$base/health"
 run list "${auth[@]}" "$list_url"
 run notmod "${auth[@]}" -H "If-None-Match: $etag" "$list_url"
+run syncnotmod "${auth[@]}" -H "If-None-Match: $sync_etag" "$sync_url"
 run create "${auth[@]}" -s "$ROOT/bench/post-task.lua" "$base/api/v1/tasks"
+run patch "${auth[@]}" -s "$ROOT/bench/patch-task.lua" "$base"
+run batch "${auth[@]}" -s "$ROOT/bench/batch-update.lua" "$base"
 
 kill -0 "$server_pid" 2>/dev/null || { echo "bench/server.sh: the server died during the run; its output:" >&2; cat "$work/server.log" >&2; exit 1; }
 rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
@@ -126,16 +144,22 @@ read -r health_rps health_p50 health_p99 health_bad < <(figures health)
 echo
 echo "taskflow-server benchmark: $tasks seeded tasks, wrk ${duration} x $connections connections x $threads threads"
 printf '%-34s %12s %10s %10s %9s %8s\n' route "requests/s" p50 p99 "x health" errors
-declare -A ratio p99s bads
+declare -A ratio p99s bads rpss
 for entry in "health|GET /health" "list|GET /api/v1/tasks?limit=20" \
-             "notmod|GET /api/v1/tasks?limit=20 (304)" "create|POST /api/v1/tasks"; do
+             "notmod|GET /api/v1/tasks?limit=20 (304)" "syncnotmod|GET /api/v1/sync?cursor=… (304)" \
+             "create|POST /api/v1/tasks" "patch|PATCH /api/v1/tasks/{id}" "batch|POST /api/v1/tasks/batch (100 updates)"; do
     name=${entry%%|*}; label=${entry#*|}
     read -r rps p50 p99 bad < <(figures "$name")
     ratio[$name]=$(awk -v a="$rps" -v b="$health_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     p99s[$name]=$p99
     bads[$name]=$bad
+    rpss[$name]=$rps
     printf '%-34s %12.0f %8.2f ms %7.2f ms %8sx %8d\n' "$label" "$rps" "$p50" "$p99" "${ratio[$name]}" "$bad"
 done
+# A batch op's share of a batch's time, against one PATCH's time, both at full load.
+per_op=$(awk -v p="${rpss[patch]}" -v b="${rpss[batch]}" 'BEGIN { printf "%.3f", (b > 0 ? p / (b * 100) : 99) }')
+echo "time per op in a batch of 100 updates: ${per_op} x one PATCH's time"
+echo "full sync snapshot of $snapshot_count tasks in pages of 1,000: best ${snapshot_best} s, median ${snapshot_median} s"
 rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
 echo "peak server RSS (VmHWM): $rss_mb MB"
 echo
@@ -151,11 +175,13 @@ lt() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }'; }
 printf '%-44s %-14s %s\n' target measured result
 verdict "list page >= 0.35 x /health requests/s" "${ratio[list]}x" "$(ge "${ratio[list]}" 0.35)"
 verdict "304 path >= 0.70 x /health requests/s" "${ratio[notmod]}x" "$(ge "${ratio[notmod]}" 0.70)"
-for name in health list notmod create; do
+verdict "sync 304 path >= 0.80 x /health requests/s" "${ratio[syncnotmod]}x" "$(ge "${ratio[syncnotmod]}" 0.80)"
+verdict "batch op <= 0.30 x one PATCH's time" "${per_op}x" "$(lt "$per_op" 0.3001)"
+for name in health list notmod syncnotmod create patch; do
     verdict "p99 < 25 ms ($name)" "${p99s[$name]} ms" "$(lt "${p99s[$name]}" 25)"
 done
 verdict "peak RSS < 150 MB" "$rss_mb MB" "$(lt "$rss_mb" 150)"
-all_bad=$(( bads[health] + bads[list] + bads[notmod] + bads[create] ))
+all_bad=$(( bads[health] + bads[list] + bads[notmod] + bads[syncnotmod] + bads[create] + bads[patch] + bads[batch] ))
 verdict "no errors or unexpected statuses" "$all_bad" "$( (( all_bad == 0 )) && echo 1 || echo 0)"
 
 if (( misses > 0 )); then

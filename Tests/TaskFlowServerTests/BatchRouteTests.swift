@@ -89,6 +89,8 @@ final class BatchRouteTests: XCTestCase {
                 #"{"ops":[\#(good),{"op":"update","id":"x","changes":"title"}]}"#,
                 #"{"ops":[\#(good),{"op":"delete","id":7}]}"#,
                 #"{"ops":[\#(good),{"op":"delete","id":"x","ifMatch":"3"}]}"#,
+                #"{"ops":[\#(good),{"op":"delete","id":"x","ifMatch":0}]}"#,
+                #"{"ops":[\#(good),{"op":"delete","id":"x","ifMatch":-102565794416454451200}]}"#,
                 #"{"ops":[\#(good),{"op":"create"}]}"#,
                 #"{"ops":[\#(good),{"op":"create","task":{"title":"x"},"idempotencyKey":""}]}"#,
                 #"{"ops":[\#(good),]}"#,

@@ -43,8 +43,8 @@ struct BatchRequest {
         func ifMatch() throws -> Int? {
             switch op["ifMatch"] {
             case nil, .null: return nil
-            case .int(let version): return version
-            default: throw problem("\(field).ifMatch", "must be a version number")
+            case .int(let version) where version >= 1: return version
+            default: throw problem("\(field).ifMatch", "must be a version number (from 1)")
             }
         }
         switch op["op"] {
