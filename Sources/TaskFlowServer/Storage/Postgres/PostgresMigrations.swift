@@ -131,14 +131,16 @@ enum PostgresMigrations {
     /// Any constant shared by every instance of this application.
     static let lockKey = 0x7461_736B_666C_6F77  // "taskflow"
 
-    static func migrate(client: PostgresClient, logger: Logger, timeout: Duration) async throws {
+    /// Applies every migration not yet applied, up to `through` (tests stop early to check a
+    /// later migration on data of an earlier schema).
+    static func migrate(client: PostgresClient, logger: Logger, timeout: Duration, through: Int = .max) async throws {
         try await PostgresDeadline.run(
             limit: timeout, onTimeout: { StorageError.unavailable("could not reach the database to migrate it") }
         ) {
             try await client.withConnection { connection in
                 try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
                 do {
-                    try await apply(connection: connection, logger: logger)
+                    try await apply(connection: connection, logger: logger, through: through)
                 } catch {
                     _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
                     throw error
@@ -148,7 +150,7 @@ enum PostgresMigrations {
         }
     }
 
-    private static func apply(connection: PostgresConnection, logger: Logger) async throws {
+    private static func apply(connection: PostgresConnection, logger: Logger, through: Int) async throws {
         try await connection.query(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
             logger: logger)
@@ -156,7 +158,7 @@ enum PostgresMigrations {
         for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: logger).decode(Int.self) {
             applied.insert(version)
         }
-        for migration in all where !applied.contains(migration.version) {
+        for migration in all where !applied.contains(migration.version) && migration.version <= through {
             try await connection.query("BEGIN", logger: logger)
             do {
                 for statement in migration.statements {

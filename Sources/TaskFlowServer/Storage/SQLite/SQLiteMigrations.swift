@@ -92,7 +92,7 @@ enum SQLiteMigrations {
             try db.execute(sql: """
                 ALTER TABLE tasks ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
                 UPDATE tasks SET change_seq = numbered.n + COALESCE((SELECT counter FROM user_changes u WHERE u.user_id = tasks.user_id), 0)
-                FROM (SELECT seq AS row_seq, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY seq) AS n FROM tasks) AS numbered
+                FROM (SELECT seq AS row_seq, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY created_at, id) AS n FROM tasks) AS numbered
                 WHERE numbered.row_seq = tasks.seq;
                 INSERT INTO user_changes (user_id, counter) SELECT user_id, MAX(change_seq) FROM tasks WHERE true GROUP BY user_id
                     ON CONFLICT(user_id) DO UPDATE SET counter = excluded.counter;
