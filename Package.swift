@@ -41,6 +41,12 @@ let package = Package(
         // ---- Core: the contract types of both sides. Foundation only. ----------------------
         .target(name: "TaskFlowCore", swiftSettings: swift6),
 
+        // ---- SQLite: the tasks table and the compilation of a task query, shared by the server's
+        // SQLite store and the client's replica, so the two never disagree on a filter. -----
+        .target(
+            name: "TaskFlowSQLite", dependencies: ["TaskFlowCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6
+        ),
+
         // ---- Client side ------------------------------------------------------------------
         // HTTP over libcurl, the typed API, credentials, live channel. No terminal code.
         .target(name: "TaskFlowClient", dependencies: ["TaskFlowCore", "CCurl"], swiftSettings: swift6),
@@ -63,7 +69,7 @@ let package = Package(
         .target(
             name: "TaskFlowServer",
             dependencies: [
-                "TaskFlowCore", "COpenAPI",
+                "TaskFlowCore", "TaskFlowSQLite", "COpenAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowServer
+import TaskFlowSQLite
 
 /// What every store must do, written once and run against SQLite and PostgreSQL
 /// (`SQLiteRepositoryTests`, `PostgresRepositoryTests`).

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import TaskFlowCore
+import TaskFlowSQLite
 
 extension PostgresStore {
     /// One REPEATABLE READ transaction, so the page, the counter and the purge horizon

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import TaskFlowCore
+import TaskFlowSQLite
 
 extension PostgresStore {
     public func listTasks(userID: String, query: TaskQuery, now: Date, knownTotal: Int?) async throws -> (tasks: [TaskItem], total: Int) {

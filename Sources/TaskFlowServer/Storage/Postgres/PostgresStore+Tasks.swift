@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import TaskFlowCore
+import TaskFlowSQLite
 
 extension PostgresStore: TaskRepository {
     /// One transaction, a fixed number of round trips whatever the number of writes: lock

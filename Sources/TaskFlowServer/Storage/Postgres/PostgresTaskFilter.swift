@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import TaskFlowCore
+import TaskFlowSQLite
 
 /// A `TaskQuery` as PostgreSQL SQL: a WHERE clause over numbered parameters and an ORDER BY.
 /// Every value is a bound parameter; only fixed column names are spliced into the text.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TaskFlowCore
+import TaskFlowSQLite
 
 extension SQLiteStore {
     /// One read transaction, so the page, the counter and the purge horizon agree.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TaskFlowCore
+import TaskFlowSQLite
 
 extension SQLiteStore: TaskRepository {
     /// One write transaction for all of `writes` (the single writer is the per-user lock),

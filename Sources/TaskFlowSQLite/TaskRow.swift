@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import TaskFlowCore
 
-/// Column mapping between `tasks` rows and `TaskItem`.
-enum TaskRow {
-    static let columns = "id, title, description, status, priority, due_at, completed_at, created_at, updated_at, version"
-    static let columnCount = 10
+/// Column mapping between `tasks` rows and `TaskItem`, the same in the server's store and
+/// the client's replica.
+public enum TaskRow {
+    public static let columns = "id, title, description, status, priority, due_at, completed_at, created_at, updated_at, version"
+    public static let columnCount = 10
 
     /// Reads by position (the order of `columns`): lookups by name fold case on every call,
     /// which showed up in list-request profiles.
-    static func task(from row: Row) -> TaskItem {
+    public static func task(from row: Row) -> TaskItem {
         TaskItem(
             id: row[0], title: row[1], description: row[2],
             status: TaskStatus(rank: row[3]) ?? .todo, priority: TaskPriority(rank: row[4]) ?? .medium,
@@ -19,7 +20,7 @@ enum TaskRow {
     }
 
     /// Case-insensitive sort key for titles (full Unicode case folding, not just ASCII).
-    static func titleKey(_ title: String) -> String {
+    public static func titleKey(_ title: String) -> String {
         title.folding(options: [.caseInsensitive], locale: nil)
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import TaskFlowCore
 
 /// The UTC day boundaries the stats are counted in.
-struct StatsWindow {
-    static let chartDays = 14
-    let todayIndex: Int
-    let todayStart: Int
-    let todayEnd: Int
-    let weekEnd: Int
-    let chartStart: Int
+public struct StatsWindow: Sendable {
+    public static let chartDays = 14
+    public let todayIndex: Int
+    public let todayStart: Int
+    public let todayEnd: Int
+    public let weekEnd: Int
+    public let chartStart: Int
 
-    init(now: Date) {
+    public init(now: Date) {
         let ms = now.millis
         todayIndex = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         todayStart = todayIndex * 86_400_000
@@ -20,7 +20,7 @@ struct StatsWindow {
     }
 
     /// The last 14 days, oldest first, with zeros for days without completions.
-    func days(counts: [Int: Int]) -> [TaskStats.DayCount] {
+    public func days(counts: [Int: Int]) -> [TaskStats.DayCount] {
         (todayIndex - Self.chartDays + 1...todayIndex).map { day in
             TaskStats.DayCount(date: Timestamp.day(Date(millis: day * 86_400_000)), count: counts[day] ?? 0)
         }

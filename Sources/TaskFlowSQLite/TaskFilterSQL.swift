@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import TaskFlowCore
 
-/// A `TaskQuery` as SQLite SQL: a WHERE clause with bound arguments and an ORDER BY.
-/// Every value is a bound argument; only fixed column names are spliced into the text.
-struct SQLiteTaskFilter {
-    private(set) var conditions: [String] = ["user_id = ?"]
-    private(set) var arguments: StatementArguments
+/// A `TaskQuery` as SQLite SQL: a WHERE clause with bound arguments and an ORDER BY. The
+/// server's SQLite store and the client's replica both use it, so a filter means the same
+/// on both. Every value is a bound argument; only fixed column names are spliced in.
+public struct TaskFilterSQL {
+    public private(set) var conditions: [String] = ["user_id = ?"]
+    public private(set) var arguments: StatementArguments
 
-    init(userID: String, query: TaskQuery, now: Date) {
+    public init(userID: String, query: TaskQuery, now: Date) {
         arguments = [userID]
         if !query.statuses.isEmpty {
             add("status IN (\(placeholders(query.statuses.count)))", query.statuses.map(\.rank))
@@ -24,11 +25,11 @@ struct SQLiteTaskFilter {
         }
     }
 
-    var whereClause: String { conditions.joined(separator: " AND ") }
+    public var whereClause: String { conditions.joined(separator: " AND ") }
 
     /// Ties break by id in the sort's direction, so pages never repeat or skip a task.
     /// Tasks without a due date come last in both directions.
-    static func orderBy(_ sort: TaskSort) -> String {
+    public static func orderBy(_ sort: TaskSort) -> String {
         let dir = sort.descending ? "DESC" : "ASC"
         switch sort.field {
         case .createdAt: return "created_at \(dir), id \(dir)"
@@ -43,7 +44,7 @@ struct SQLiteTaskFilter {
     /// FTS5 expression in which every word must match and the last is a prefix:
     /// `"word1" "word2"*`. Words hold only letters, digits and marks, and are quoted
     /// anyway, so no input is read as FTS5 syntax (`NEAR`, `*`, quotes, parentheses).
-    static func matchExpression(_ words: [String]) -> String? {
+    public static func matchExpression(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         let quoted = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         return quoted.joined(separator: " ") + "*"
