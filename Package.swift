@@ -50,6 +50,8 @@ let package = Package(
         // ---- Client side ------------------------------------------------------------------
         // HTTP over libcurl, the typed API, credentials, live channel. No terminal code.
         .target(name: "TaskFlowClient", dependencies: ["TaskFlowCore", "CCurl"], swiftSettings: swift6),
+        // The local copy: replica, journal, sync engine, conflicts, undo history.
+        .target(name: "TaskFlowSync", dependencies: ["TaskFlowCore", "TaskFlowClient", "TaskFlowSQLite"], swiftSettings: swift6),
         // Pure rendering, text width and sanitising, keys, themes. Foundation only.
         .target(name: "TerminalUI", swiftSettings: swift6),
         // The one module that touches curses.
@@ -101,6 +103,7 @@ let package = Package(
         .testTarget(name: "TaskFlowCoreTests", dependencies: ["TaskFlowCore"], swiftSettings: swift6),
         .testTarget(name: "TaskFlowClientTests", dependencies: ["TaskFlowClient", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
+        .testTarget(name: "TaskFlowSyncTests", dependencies: ["TaskFlowSync", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TaskFlowCLITests", dependencies: ["TaskFlowCLI", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(

@@ -19,6 +19,14 @@ public enum TaskRow {
             createdAt: Date(millis: row[7]), updatedAt: Date(millis: row[8]), version: row[9])
     }
 
+    /// The arguments of `TaskTable.upsertSQL` for `task`.
+    public static func upsertArguments(_ task: TaskItem, userID: String) -> StatementArguments {
+        [
+            task.id, userID, task.title, titleKey(task.title), task.description, task.status.rank, task.priority.rank,
+            task.dueDate?.millis, task.completedAt?.millis, task.createdAt.millis, task.updatedAt.millis, task.version,
+        ]
+    }
+
     /// Case-insensitive sort key for titles (full Unicode case folding, not just ASCII).
     public static func titleKey(_ title: String) -> String {
         title.folding(options: [.caseInsensitive], locale: nil)

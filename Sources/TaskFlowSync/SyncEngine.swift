@@ -1,0 +1,87 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+
+/// Moves changes between a `Replica` and the server: pending operations out, in journal
+/// order and in batches of up to 100 (one request each), then the server's changes in,
+/// from the replica's cursor. Safe to call again at any time: a batch that got no answer is
+/// sent again (creates carry their id and an idempotency key, updates the version they were
+/// based on), so nothing lands twice.
+public actor SyncEngine {
+    public let replica: Replica
+    let api: APIClient
+    private(set) public var lastError: ClientError?
+    private(set) public var notices: [SyncNotice] = []
+    /// The `ETag` of the last empty page: the next poll is a free 304 while nothing changes.
+    private var pollTag: (cursor: String, etag: String)?
+
+    public init(replica: Replica, api: APIClient) {
+        self.replica = replica
+        self.api = api
+    }
+
+    /// Push, then pull. Throws what stopped it (the server unreachable, a session ended);
+    /// what was done before stays done.
+    @discardableResult
+    public func sync() async throws -> SyncReport {
+        do {
+            let sent = try await push()
+            let received = try await pull()
+            lastError = nil
+            return SyncReport(sent: sent, received: received)
+        } catch let error as ClientError {
+            lastError = error
+            throw error
+        }
+    }
+
+    /// Sends every pending operation; returns how many the server answered.
+    public func push() async throws -> Int {
+        var sent = 0
+        while true {
+            let batch = try replica.pending(limit: APIClient.batchLimit)
+            guard !batch.isEmpty else { return sent }
+            let results = try await api.batch(batch.map(\.op))
+            notices += try replica.acknowledge(Array(zip(batch, results)))
+            sent += batch.count
+        }
+    }
+
+    /// Takes in every change since the cursor (or a snapshot); returns how many.
+    public func pull() async throws -> Int {
+        var received = 0
+        var cursor = try replica.cursor
+        while true {
+            let tag = pollTag.flatMap { $0.cursor == cursor ? $0.etag : nil }
+            let answer: APIResponse<SyncPage>?
+            do {
+                answer = try await api.sync(cursor: cursor, ifNoneMatch: tag)
+            } catch let error as ClientError where error.isCursorExpired {
+                try replica.forgetCursor()
+                cursor = nil
+                pollTag = nil
+                continue
+            }
+            guard let answer else { return received }  // 304: nothing new
+            let page = answer.value
+            try replica.apply(page, fromScratch: cursor == nil)
+            received += page.changes.count
+            if !page.more {
+                if page.changes.isEmpty, let etag = answer.etag { pollTag = (page.cursor, etag) }
+                return received
+            }
+            cursor = page.cursor
+        }
+    }
+
+    /// Notices gathered since the last call.
+    public func takeNotices() -> [SyncNotice] {
+        defer { notices = [] }
+        return notices
+    }
+}
+
+public struct SyncReport: Sendable, Equatable {
+    public var sent: Int
+    public var received: Int
+}
