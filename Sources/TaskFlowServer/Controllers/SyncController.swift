@@ -24,20 +24,21 @@ struct SyncController<Store: TaskRepository>: Sendable {
             default: continue  // Unknown parameters are ignored, as on GET /tasks.
             }
         }
-        // An empty cursor is a fresh start, as no cursor is.
-        let after = cursorText.isEmpty ? nil : SyncCursor.decode(cursorText)
-        if !cursorText.isEmpty, after == nil {
-            problems.append(FieldProblem("cursor", "is not a cursor from this server; start again without one"))
-        }
         if !problems.isEmpty { throw APIError.validation(ValidationFailure(problems)) }
 
         // Nothing new since the cursor costs a counter lookup, not a query (and, as a 304,
-        // nothing against the rate limit).
+        // nothing against the rate limit). The tag is checked before the cursor is decoded:
+        // a tag is only ever given out with an answer to a valid cursor.
         let counter = try await store.changeCounter(userID: userID)
         let tag = EntityTag.make(counter: counter, parts: ["sync", userID, cursorText, String(limit)])
         let headers: HTTPFields = [.eTag: tag, .cacheControl: "private, no-cache"]
         if EntityTag.matches(ifNoneMatch: request.headers[.ifNoneMatch], tag: tag) {
             return Response(status: .notModified, headers: headers)
+        }
+        // An empty cursor is a fresh start, as no cursor is.
+        let after = cursorText.isEmpty ? nil : SyncCursor.decode(cursorText)
+        if !cursorText.isEmpty, after == nil {
+            throw APIError.validation(FieldProblem("cursor", "is not a cursor from this server; start again without one"))
         }
         switch try await store.syncChanges(userID: userID, after: after, limit: limit) {
         case .expired:
