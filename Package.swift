@@ -63,7 +63,7 @@ let package = Package(
         // The scriptable commands; tables go through TerminalUI's width and sanitising.
         .target(
             name: "TaskFlowCLI",
-            dependencies: ["TaskFlowClient", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TaskFlowClient", "TaskFlowSync", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6
         ),
 

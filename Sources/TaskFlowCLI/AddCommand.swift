@@ -26,9 +26,18 @@ struct AddCommand: AsyncParsableCommand {
         try await CommandRunner.run {
             var changes = TaskChanges(title: joinedTitle)
             fields.apply(to: &changes)
-            let response = try await global.makeClient().createTask(changes)
-            if json { return TerminalOutput.raw(response.body) }
-            global.output.line("Created \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title))")
+            let client = try await global.makeClient()
+            guard global.usesLocalCopy else {
+                let response = try await client.createTask(changes)
+                if json { return TerminalOutput.raw(response.body) }
+                return global.output.line("Created \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title))")
+            }
+            let copy = try await global.localCopy(client)
+            guard let made = try copy.replica.perform([.create(changes)], label: "add \(joinedTitle)").first ?? nil else { return }
+            try CommandRunner.fail(on: try await copy.deliver(output: global.output))
+            let task = try copy.replica.task(id: made.id) ?? made
+            if json { return TerminalOutput.raw(try TaskFlowJSON.encode(task)) }
+            global.output.line("Created \(TextSanitizer.sanitize(task.id)): \(TextSanitizer.sanitize(task.title))")
         }
     }
 }

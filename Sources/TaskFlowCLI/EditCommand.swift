@@ -46,9 +46,23 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(about: id) {
-            let response = try await global.makeClient().updateTask(id: id, changes, expectedVersion: ifVersion)
-            if json { return TerminalOutput.raw(response.body) }
-            global.output.line("Updated \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title)) (version \(response.value.version))")
+            let client = try await global.makeClient()
+            guard global.usesLocalCopy else {
+                let response = try await client.updateTask(id: id, changes, expectedVersion: ifVersion)
+                if json { return TerminalOutput.raw(response.body) }
+                return global.output.line(
+                    "Updated \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title)) (version \(response.value.version))")
+            }
+            let copy = try await global.localCopy(client)
+            try CommandRunner.failNotFound(try await copy.missing([id]))
+            if let ifVersion, let current = try copy.replica.task(id: id), current.version != ifVersion {
+                throw CommandFailure(message: "\(TextSanitizer.sanitize(id)): the task is at version \(current.version), not \(ifVersion); nothing was changed")
+            }
+            try copy.replica.perform([.update(id: id, changes)], label: "edit \(id)")
+            try CommandRunner.fail(on: try await copy.deliver(output: global.output))
+            guard let task = try copy.replica.task(id: id) else { return }
+            if json { return TerminalOutput.raw(try TaskFlowJSON.encode(task)) }
+            global.output.line("Updated \(TextSanitizer.sanitize(task.id)): \(TextSanitizer.sanitize(task.title)) (version \(task.version))")
         }
     }
 }

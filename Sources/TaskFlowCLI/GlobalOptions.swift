@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Never use colour (also: the NO_COLOR environment variable).")
     var noColor = false
 
+    @Flag(name: .long, help: "Keep no local copy: every command asks the server (also: TASKFLOW_NO_CACHE=1).")
+    var noCache = false
+
     func validate() throws {
         if let server, (try? ServerAddress(server)) == nil {
             throw ValidationError("\(server) is not a server address. Use a URL like http://127.0.0.1:5000.")

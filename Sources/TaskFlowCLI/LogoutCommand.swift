@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskFlowClient
+import TaskFlowSync
 
 struct LogoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,10 @@ struct LogoutCommand: AsyncParsableCommand {
             guard await client.session.isSignedIn, await !client.session.usesEnvironmentToken else {
                 global.output.line("Not logged in to \(client.server).")
                 return
+            }
+            // The local copy belongs to this login: it goes with it (DESIGN.md).
+            if let user = await client.session.user {
+                Replica.remove(at: ReplicaLocation.path(server: client.server, userID: user.id, environment: global.settings().environment))
             }
             do {
                 try await client.logout()

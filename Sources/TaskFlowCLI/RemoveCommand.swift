@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskFlowClient
+import TaskFlowCore
 
 struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete tasks.", aliases: ["delete"])
@@ -12,6 +13,16 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run {
             let client = try await global.makeClient()
+            if global.usesLocalCopy {
+                let copy = try await global.localCopy(client)
+                let missing = try await copy.missing(ids)
+                let present = ids.filter { !missing.contains($0) }
+                try copy.replica.perform(present.map { .delete(id: $0) }, label: ids.count == 1 ? "delete \(ids[0])" : "delete \(ids.count) tasks")
+                let notices = try await copy.deliver(output: global.output)
+                for id in present where !notices.contains(where: { $0.taskID == id }) { global.output.line("Deleted \(id)") }
+                try CommandRunner.failNotFound(missing)
+                return try CommandRunner.fail(on: notices)
+            }
             var failure: ExitCode?
             for id in ids {
                 do {

@@ -8,6 +8,20 @@ enum StatusChange {
     static func run(_ ids: [String], to status: TaskStatus, verb: String, global: GlobalOptions) async throws {
         try await CommandRunner.run {
             let client = try await global.makeClient()
+            if global.usesLocalCopy {
+                let copy = try await global.localCopy(client)
+                let missing = try await copy.missing(ids)
+                let present = ids.filter { !missing.contains($0) }
+                let label = ids.count == 1 ? "\(verb.lowercased()) \(ids[0])" : "\(verb.lowercased()) \(ids.count) tasks"
+                try copy.replica.perform(present.map { .update(id: $0, TaskChanges(status: status)) }, label: label)
+                let notices = try await copy.deliver(output: global.output)
+                for id in present where !notices.contains(where: { $0.taskID == id }) {
+                    let title = try copy.replica.task(id: id)?.title ?? ""
+                    global.output.line("\(verb) \(TextSanitizer.sanitize(id)): \(TextSanitizer.sanitize(title))")
+                }
+                try CommandRunner.failNotFound(missing)
+                return try CommandRunner.fail(on: notices)
+            }
             var failure: ExitCode?
             for id in ids {
                 do {

@@ -4,6 +4,9 @@ import Foundation
 public struct XDGDirectories: Sendable {
     public let config: URL
     public let data: URL
+    /// `XDG_STATE_HOME`: what a program keeps between runs that is not worth backing up
+    /// (the local copy of the tasks).
+    public let state: URL
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
@@ -14,5 +17,6 @@ public struct XDGDirectories: Sendable {
         }
         config = directory("XDG_CONFIG_HOME", default: ".config")
         data = directory("XDG_DATA_HOME", default: ".local/share")
+        state = directory("XDG_STATE_HOME", default: ".local/state")
     }
 }

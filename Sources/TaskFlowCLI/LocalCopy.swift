@@ -1,0 +1,73 @@
+import ArgumentParser
+import TerminalUI
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TaskFlowSync
+
+/// The CLI's side of the local copy (DESIGN.md): every write goes to the journal first and
+/// is then sent; a server that cannot be reached leaves it pending, sent by the next
+/// `taskflow` (CLI or TUI) that can.
+struct LocalCopy {
+    let replica: Replica
+    let engine: SyncEngine
+
+    static func open(client: APIClient, environment: [String: String]) async throws -> LocalCopy {
+        let userID: String
+        if let user = await client.session.user { userID = user.id } else { userID = try await client.me().value.id }
+        let path = ReplicaLocation.path(server: client.server, userID: userID, environment: environment)
+        let replica = try Replica(path: path, userID: userID)
+        return LocalCopy(replica: replica, engine: SyncEngine(replica: replica, api: client))
+    }
+
+    /// Makes sure the tasks `ids` name are in the copy (pulling what is new first when one
+    /// is missing); the ids still missing do not exist for this user.
+    func missing(_ ids: [String]) async throws -> [String] {
+        var missing = try ids.filter { try replica.task(id: $0) == nil }
+        if !missing.isEmpty {
+            _ = try await engine.pull()
+            missing = try missing.filter { try replica.task(id: $0) == nil }
+        }
+        return missing
+    }
+
+    /// Sends what is pending and takes in what is new. Unreachable: the changes stay in
+    /// the journal and the user is told, which is no failure of the command.
+    func deliver(output: TerminalOutput) async throws -> [SyncNotice] {
+        do {
+            try await engine.sync()
+        } catch let error as ClientError where error.category == .network {
+            let pending = (try? replica.pendingCount) ?? 0
+            TerminalOutput.error("taskflow: saved here; \(error.message) — \(pending) change(s) will be sent by the next taskflow that reaches it")
+            return []
+        }
+        return await engine.takeNotices()
+    }
+}
+
+extension GlobalOptions {
+    /// The signed-in client's local copy.
+    func localCopy(_ client: APIClient) async throws -> LocalCopy {
+        try await LocalCopy.open(client: client, environment: settings().environment)
+    }
+
+    /// Whether writes go through the local copy: not with `--no-cache` or
+    /// `TASKFLOW_NO_CACHE=1` (shared machines: nothing kept on disk).
+    var usesLocalCopy: Bool { !noCache && settings().environment["TASKFLOW_NO_CACHE"] != "1" }
+}
+
+extension CommandRunner {
+    /// What the server refused of the changes just sent: one line each, then exit 1.
+    static func fail(on notices: [SyncNotice]) throws {
+        guard !notices.isEmpty else { return }
+        for notice in notices { TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(notice.taskID)): \(notice.description)") }
+        throw ExitCode(ExitCodes.failure)
+    }
+
+    /// Ids the user named that the copy does not hold: "not found", exit 4.
+    static func failNotFound(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        for id in ids { TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(id)): task not found") }
+        throw ExitCode(ExitCodes.notFound)
+    }
+}

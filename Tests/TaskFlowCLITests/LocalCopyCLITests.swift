@@ -1,0 +1,88 @@
+import Foundation
+import TaskFlowTestSupport
+import XCTest
+
+/// The CLI writes through the local copy (journal first, then the server): offline work,
+/// undo and redo, `sync status`, `--no-cache`, and the copy gone at logout.
+final class LocalCopyCLITests: XCTestCase {
+    private func id(ofAdded run: CommandLineRun) -> String {
+        String(run.stdout.dropFirst("Created ".count).prefix { $0 != ":" })
+    }
+
+    private func statuses(_ cli: CLIHarness) throws -> [String: String] {
+        let run = try cli.run("ls", "--json", "--limit", "100", "--no-cache")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let tasks = try cli.json(run)["tasks"] as? [[String: Any]] ?? []
+        return Dictionary(uniqueKeysWithValues: tasks.map { ($0["id"] as! String, $0["status"] as! String) })
+    }
+
+    func testAChangeMadeWhileTheServerIsDownIsSentByTheNextCommandThatReachesIt() async throws {
+        try await CLIHarness.withRegisteredUser { cli, server in
+            let task = id(ofAdded: try cli.run("add", "Water", "the", "plants"))
+            server.terminate()
+            _ = try await server.waitForExit()
+
+            let offline = try cli.run("done", task)
+            XCTAssertEqual(offline.status, 0, "a change kept in the journal is no failure: \(offline.stderr)")
+            XCTAssertTrue(offline.stderr.contains("saved here"), offline.stderr)
+            let status = try cli.json(try cli.run("sync", "status", "--json"))
+            XCTAssertEqual(status["pending"] as? Int, 1)
+            XCTAssertEqual(try cli.run("sync").status, 5, "sync says the server is unreachable")
+
+            try await server.restart()
+            let synced = try cli.run("sync")
+            XCTAssertEqual(synced.status, 0, synced.stderr)
+            XCTAssertTrue(synced.stdout.contains("0 changes pending"), synced.stdout)
+            XCTAssertEqual(try statuses(cli)[task], "done", "the server has the change made offline")
+        }
+    }
+
+    func testUndoAndRedoFromTheCommandLine() async throws {
+        try await CLIHarness.withRegisteredUser { cli, _ in
+            let a = id(ofAdded: try cli.run("add", "First"))
+            let b = id(ofAdded: try cli.run("add", "Second"))
+            XCTAssertEqual(try cli.run("done", a, b).status, 0)
+            XCTAssertEqual(try statuses(cli), [a: "done", b: "done"])
+
+            let undo = try cli.run("undo")
+            XCTAssertEqual(undo.status, 0, undo.stderr)
+            XCTAssertEqual(undo.stdout, "Undid: done 2 tasks (2 tasks)\n")
+            XCTAssertEqual(try statuses(cli), [a: "todo", b: "todo"], "one undo for the one command")
+            XCTAssertEqual(try cli.run("redo").stdout, "Redid: done 2 tasks (2 tasks)\n")
+            XCTAssertEqual(try statuses(cli), [a: "done", b: "done"])
+
+            XCTAssertEqual(try cli.run("rm", a).status, 0)
+            XCTAssertNil(try statuses(cli)[a])
+            XCTAssertEqual(try cli.run("undo").status, 0)
+            XCTAssertEqual(try statuses(cli)[a], "done", "a deleted task comes back under its id")
+        }
+    }
+
+    func testNoCacheKeepsNothingOnDiskAndLogoutRemovesTheCopy() async throws {
+        try await CLIHarness.withRegisteredUser { cli, _ in
+            let replicas = cli.home.path + "/.local/state/taskflow/replicas"
+            XCTAssertEqual(try cli.run("add", "Online only", "--no-cache").status, 0)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: replicas), "--no-cache writes no local copy")
+            XCTAssertEqual(try cli.run("add", "Kept here").status, 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: replicas).filter { $0.hasSuffix(".sqlite") }
+            XCTAssertEqual(files.count, 1)
+            let mode = try FileManager.default.attributesOfItem(atPath: replicas + "/" + files[0])[.posixPermissions] as? NSNumber
+            XCTAssertEqual(mode?.intValue, 0o600)
+            XCTAssertEqual(try cli.run("logout").status, 0)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: replicas).filter { $0.hasSuffix(".sqlite") }, [])
+        }
+    }
+
+    func testUndoLeavesATaskChangedElsewhereAlone() async throws {
+        try await CLIHarness.withRegisteredUser { cli, _ in
+            let a = id(ofAdded: try cli.run("add", "Mine"))
+            XCTAssertEqual(try cli.run("start", a).status, 0)
+            // Another device (here: the online path) changes it meanwhile.
+            XCTAssertEqual(try cli.run("edit", a, "--title", "Renamed elsewhere", "--no-cache").status, 0)
+            let undo = try cli.run("undo")
+            XCTAssertEqual(undo.status, 1)
+            XCTAssertTrue(undo.stderr.contains("\(a): changed since; left as it is"), undo.stderr)
+            XCTAssertEqual(try statuses(cli)[a], "in-progress")
+        }
+    }
+}
