@@ -58,7 +58,8 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6),
         // The full-screen client: Elm-style state, update and views.
         .target(
-            name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "CThemes"], swiftSettings: swift6
+            name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "TaskFlowSync", "CThemes"],
+            swiftSettings: swift6
         ),
         // The scriptable commands; tables go through TerminalUI's width and sanitising.
         .target(

@@ -36,6 +36,9 @@ struct ScreenCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never use colour (also: the NO_COLOR environment variable).")
     var noColor = false
 
+    @Flag(name: .long, help: "Keep no local copy: read from the server, as on a shared machine (also: cache = false).")
+    var noCache = false
+
     @Option(name: .long, help: ArgumentHelp("Colour theme (default: $TASKFLOW_THEME, else theme in config.toml; list: taskflow themes).", valueName: "name"))
     var theme: String?
 
@@ -54,18 +57,18 @@ struct ScreenCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let config = UserConfig.load(environment: environment)
-        let screen = ScreenSettings(config: config, themeFlag: theme, noColor: noColor, environment: environment)
+        let screen = ScreenSettings(config: config, themeFlag: theme, noColor: noColor, noCache: noCache, environment: environment)
         // config.toml's server comes after --server and TASKFLOW_SERVER, before the last login.
         let taskflowServer = environment["TASKFLOW_SERVER"] ?? ""
         let settings = ClientSettings(server: server ?? (taskflowServer.isEmpty ? config.server : nil), caFile: caFile, environment: environment)
         let launch: ScreenLaunch
         do {
             if demo {
-                launch = try await LocalMode.startDemo(environment: environment, refresh: screen.refresh)
+                launch = try await LocalMode.startDemo(environment: environment, refresh: screen.refresh, cache: screen.cache)
             } else if local || PrivateServer.isDefault(settings: settings) {
-                launch = try await LocalMode.start(environment: environment, refresh: screen.refresh)
+                launch = try await LocalMode.start(environment: environment, refresh: screen.refresh, cache: screen.cache)
             } else {
-                launch = try ScreenLaunch.remote(settings: settings, refresh: screen.refresh)
+                launch = try ScreenLaunch.remote(settings: settings, refresh: screen.refresh, cache: screen.cache)
             }
         } catch {
             FileHandle.standardError.write(Data("taskflow: \(error)\n".utf8))

@@ -13,7 +13,7 @@ struct ScreenLaunch: Sendable {
     var emergencyCleanup: @Sendable () -> Void = {}
 
     /// A configured server, with the stored session (or the login screen).
-    static func remote(settings: ClientSettings, refresh: UserConfig.Refresh = .auto) throws -> ScreenLaunch {
+    static func remote(settings: ClientSettings, refresh: UserConfig.Refresh = .auto, cache: Bool = true) throws -> ScreenLaunch {
         let client = try settings.makeClient()
         var live = LiveOptions()
         live.mode = refresh.liveMode
@@ -22,6 +22,11 @@ struct ScreenLaunch: Sendable {
             other.server = address.description
             return try other.makeClient()
         }
-        return ScreenLaunch(service: service, defaultServer: client.server.description)
+        return ScreenLaunch(service: withLocalCopy(service, cache: cache, environment: settings.environment), defaultServer: client.server.description)
+    }
+
+    /// The screen on the local copy (DESIGN.md), unless it is turned off.
+    static func withLocalCopy(_ service: APITaskService, cache: Bool, environment: [String: String]) -> any TaskService {
+        cache ? ReplicaTaskService(online: service, environment: environment) : service
     }
 }

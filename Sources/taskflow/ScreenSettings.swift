@@ -9,10 +9,13 @@ struct ScreenSettings: Sendable {
     var keymap: Keymap<TUICommand>
     var mouse: Bool
     var refresh: UserConfig.Refresh
+    /// Whether the screen works on the local copy (`cache` in config.toml, `--no-cache`,
+    /// `TASKFLOW_NO_CACHE=1`).
+    var cache: Bool
     /// One line each; the screen opens with all of them in a popup.
     var warnings: [String]
 
-    init(config: UserConfig, themeFlag: String?, noColor: Bool, environment: [String: String]) {
+    init(config: UserConfig, themeFlag: String?, noColor: Bool, noCache: Bool = false, environment: [String: String]) {
         let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: environment))
         let name = ThemeSelection.name(flag: themeFlag, configured: config.theme, environment: environment, noColor: noColor)
         let (theme, themeWarning) = catalog.load(named: name)
@@ -21,6 +24,7 @@ struct ScreenSettings: Sendable {
         self.keymap = keymap
         mouse = config.mouse
         refresh = config.refresh
+        cache = config.cache && !noCache && environment["TASKFLOW_NO_CACHE"] != "1"
         warnings = config.warnings + catalog.unreadable.map { "\($0): cannot be read; skipped" } + [themeWarning].compactMap { $0 } + keyWarnings
     }
 }

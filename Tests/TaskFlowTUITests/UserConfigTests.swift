@@ -59,7 +59,7 @@ final class UserConfigTests: XCTestCase {
         quit = 5
         """, path: path)
         XCTAssertEqual(config.warnings, [
-            "\(path):1: unknown key \"colour\" (known: server, theme, refresh, mouse, [keys])",
+            "\(path):1: unknown key \"colour\" (known: server, theme, refresh, mouse, cache, [keys])",
             "\(path):2: refresh = \"sometimes\" is not one of auto, socket, poll",
             "\(path):3: mouse must be true or false, found \"yes\"",
             "\(path):4: theme must be a string, found an integer",

@@ -25,6 +25,8 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case edit
     case editDescription = "edit-description"
     case delete
+    case undo
+    case redo
     // The whole screen
     case refresh
     case toggleHelp = "help"
@@ -89,6 +91,8 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .edit: ("Edit the selected task", "edit")
         case .editDescription: ("Edit the selected task's description in $EDITOR", nil)
         case .delete: ("Delete the selected task (asks first)", "delete")
+        case .undo: ("Undo your last change (a task changed elsewhere since is left alone)", "undo")
+        case .redo: ("Redo the change you last undid", nil)
         case .refresh: ("Reload tasks and stats from the server", "refresh")
         case .toggleHelp: ("Show or hide this help", "help")
         case .closeHelp: ("Close the help", "close")

@@ -37,6 +37,8 @@ public enum TUIKeymap {
         map.bind([.tab], to: c.nextPane)
         map.bind([.backTab], to: c.previousPane)
         map.bind(.char("r"), to: c.refresh)
+        map.bind(.char("u"), to: c.undo)
+        map.bind(.ctrl("r"), to: c.redo)
         map.bind(.char("?"), to: c.toggleHelp)
         map.bind([.char("q"), .ctrl("c")], to: c.quit)
         map.bind(.char("/"), to: c.search)

@@ -6,7 +6,7 @@ import TaskFlowCore
 /// `TaskService` over the real client: the typed API for requests and `LiveFeed` for
 /// events. Logging in to another server swaps the client, so it is kept behind a lock.
 public final class APITaskService: TaskService {
-    private let client: Mutex<APIClient>
+    private let clientBox: Mutex<APIClient>
     private let makeClient: @Sendable (ServerAddress) throws -> APIClient
     private let liveOptions: LiveOptions
 
@@ -16,12 +16,15 @@ public final class APITaskService: TaskService {
         client: APIClient, liveOptions: LiveOptions = LiveOptions(),
         makeClient: @escaping @Sendable (ServerAddress) throws -> APIClient
     ) {
-        self.client = Mutex(client)
+        self.clientBox = Mutex(client)
         self.makeClient = makeClient
         self.liveOptions = liveOptions
     }
 
-    private var current: APIClient { client.withLock { $0 } }
+    private var current: APIClient { clientBox.withLock { $0 } }
+
+    /// The client of the server signed in to now.
+    public var client: APIClient { current }
 
     public func currentSession() async -> SessionInfo? {
         let session = current.session
@@ -34,7 +37,7 @@ public final class APITaskService: TaskService {
             let address = try ServerAddress(server)
             let target = address == current.server ? current : try makeClient(address)
             let auth = try await target.login(email: email, password: password).value
-            client.withLock { $0 = target }
+            clientBox.withLock { $0 = target }
             return SessionInfo(server: address.description, user: auth.user)
         }
     }

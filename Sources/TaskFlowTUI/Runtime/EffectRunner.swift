@@ -95,6 +95,15 @@ public final class EffectRunner: Sendable {
                 for await update in service.liveUpdates() { inbox.send(.live(update)) }
             }
             liveTask.withLock { $0?.cancel(); $0 = task }
+        case .undo, .redo:
+            let redo = effect == .redo
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.travelled(redo: redo, .success(redo ? try await service.redo() : try await service.undo())))
+                } catch {
+                    inbox.send(.travelled(redo: redo, .failure(error)))
+                }
+            }
         case .quit:
             stop()
         }

@@ -1,5 +1,6 @@
 import TaskFlowClient
 import TaskFlowCore
+import TaskFlowSync
 
 /// What the screen needs from a TaskFlow server. `APITaskService` is the real one over
 /// `TaskFlowClient`; tests use an in-memory one. Failures are `ServiceFailure`s.
@@ -15,4 +16,18 @@ public protocol TaskService: Sendable {
     func delete(id: String) async throws(ServiceFailure)
     /// Task events and connection states until the stream is dropped.
     func liveUpdates() -> AsyncStream<LiveUpdate>
+    /// Takes back the last action (the local copy's undo history).
+    func undo() async throws(ServiceFailure) -> UndoOutcome
+    func redo() async throws(ServiceFailure) -> UndoOutcome
+}
+
+extension TaskService {
+    /// Without a local copy there is no history to go back in.
+    public func undo() async throws(ServiceFailure) -> UndoOutcome {
+        throw ServiceFailure(message: "undo needs the local copy (cache = false is set)")
+    }
+
+    public func redo() async throws(ServiceFailure) -> UndoOutcome {
+        throw ServiceFailure(message: "redo needs the local copy (cache = false is set)")
+    }
 }

@@ -38,13 +38,15 @@ public struct UserConfig: Sendable, Equatable {
     public var theme: String?
     public var refresh: Refresh = .auto
     public var mouse = false
+    /// `cache = false`: keep no local copy (shared machines); every read asks the server.
+    public var cache = true
     public var keys: [Binding] = []
     /// One line each: `config.toml:4: unknown key "colour"`.
     public var warnings: [String] = []
     /// Where the file was read from, to prefix warnings.
     public var path: String
 
-    static let topLevelKeys = ["server", "theme", "refresh", "mouse"]
+    static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
 
     /// Names in `[keys]` that read better than the command's own name.
     static let aliases = ["done": "mark-done"]
@@ -99,10 +101,12 @@ public struct UserConfig: Sendable, Equatable {
             }
         case ("mouse", .boolean(let value)):
             mouse = value
+        case ("cache", .boolean(let value)):
+            cache = value
         case ("server", _), ("theme", _), ("refresh", _):
             warn(entry.line, "\(entry.key) must be a string, found \(entry.value.kind)")
-        case ("mouse", _):
-            warn(entry.line, "mouse must be true or false, found \(entry.value)")
+        case ("mouse", _), ("cache", _):
+            warn(entry.line, "\(entry.key) must be true or false, found \(entry.value)")
         default:
             warn(entry.line, "unknown key \"\(entry.key)\" (known: \(Self.topLevelKeys.joined(separator: ", ")), [keys])")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TaskFlowSync
 import TerminalUI
 
 /// Everything that can happen to the app: keys and resizes from the terminal, the clock,
@@ -33,4 +34,6 @@ public enum Action: Sendable {
     case editorClosed(EditorOutcome, for: EditorTarget)
 
     case live(LiveUpdate)
+    /// An undo (`redo` false) or redo came back.
+    case travelled(redo: Bool, Result<UndoOutcome, ServiceFailure>)
 }

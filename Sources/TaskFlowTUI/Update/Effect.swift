@@ -21,5 +21,8 @@ public enum Effect: Sendable, Equatable {
     case waitForTypingPause(generation: Int)
     /// Start (or restart after a login) the live feed.
     case startLive
+    /// Takes back the last action (or, `redo`, the last one taken back).
+    case undo
+    case redo
     case quit
 }

@@ -64,6 +64,8 @@ extension AppState {
             helpScroll = 0
         case .closeHelp: showsHelp = false
         case .refresh: return reload()
+        case .undo: return [.undo]
+        case .redo: return [.redo]
         case .search: openLine(.search)
         case .filter: openLine(.filter)
         case .clearFilters: return clearFilters()

@@ -77,6 +77,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.editorClosed(outcome, for: target)
     case .live(let update):
         return state.apply(update)
+    case .travelled(let redo, let result):
+        return state.travelled(redo: redo, result)
     }
 }
 

@@ -14,7 +14,7 @@ public struct ConfirmPopup: Widget {
 
     var question: String {
         switch confirmation {
-        case .delete(let task): "Delete “\(task.title)”? This cannot be undone."
+        case .delete(let task): "Delete “\(task.title)”? (u undoes it)"
         }
     }
 

@@ -1,0 +1,205 @@
+import Foundation
+import Synchronization
+import TaskFlowClient
+import TaskFlowCore
+import TaskFlowSync
+
+/// `TaskService` over the local copy (DESIGN.md, "The local copy"): pages, search and stats
+/// come from the replica (no request per keystroke, none for stats); a change goes to the
+/// journal, on disk before the screen shows it, and is sent in the background in batches.
+/// Live events and `GET /sync` after any gap keep the replica current. Signing in and the
+/// session stay with the online service underneath.
+public final class ReplicaTaskService: TaskService {
+    private let online: APITaskService
+    private let environment: [String: String]
+    private let copy = Mutex<LocalCopy?>(nil)
+    private let listeners = Mutex<[Int: AsyncStream<LiveUpdate>.Continuation]>([:])
+    private let sender = Mutex<Task<Void, Never>?>(nil)
+
+    private struct LocalCopy: Sendable {
+        let server: ServerAddress
+        let replica: Replica
+        let engine: SyncEngine
+    }
+
+    public init(online: APITaskService, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.online = online
+        self.environment = environment
+    }
+
+    public func currentSession() async -> SessionInfo? { await online.currentSession() }
+
+    public func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo {
+        try await online.logIn(server: server, email: email, password: password)
+    }
+
+    public func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
+        let local = try await localCopy()
+        return try await Self.translating {
+            // The first time, the copy is filled from the server before anything shows.
+            if try local.replica.cursor == nil { try await local.engine.sync() }
+            return (try local.replica.page(query), online.client.rateLimit)
+        }
+    }
+
+    public func stats() async throws(ServiceFailure) -> TaskStats {
+        let local = try await localCopy()
+        return try await Self.translating { try local.replica.stats() }
+    }
+
+    public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
+        try await change([.update(id: id, try Self.validated(changes, creating: false))], label: Self.label(for: changes))
+    }
+
+    public func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem {
+        let valid = try Self.validated(fields, creating: true)
+        return try await change([.create(valid)], label: "add “\(valid.title ?? "")”")
+    }
+
+    public func delete(id: String) async throws(ServiceFailure) {
+        _ = try await perform([.delete(id: id)], label: "delete")
+    }
+
+    public func undo() async throws(ServiceFailure) -> UndoOutcome {
+        let local = try await localCopy()
+        let outcome = try await Self.translating { try local.replica.undo() }
+        sendSoon(local)
+        return outcome
+    }
+
+    public func redo() async throws(ServiceFailure) -> UndoOutcome {
+        let local = try await localCopy()
+        let outcome = try await Self.translating { try local.replica.redo() }
+        sendSoon(local)
+        return outcome
+    }
+
+    /// The online feed, with each event applied to the replica first and a sync from the
+    /// cursor after any gap (events are hints: API.md, Socket.IO point 7).
+    public func liveUpdates() -> AsyncStream<LiveUpdate> {
+        let (stream, continuation) = AsyncStream.makeStream(of: LiveUpdate.self)
+        let id = listeners.withLock { listeners in
+            let id = (listeners.keys.max() ?? 0) + 1
+            listeners[id] = continuation
+            return id
+        }
+        let feed = Task { [online] in
+            for await update in online.liveUpdates() {
+                switch update {
+                case .event(let event):
+                    if let local = try? await self.localCopy() { try? local.replica.apply(event) }
+                    continuation.yield(update)
+                case .resync, .state(.live):
+                    continuation.yield(update)
+                    if let local = try? await self.localCopy() { self.sendSoon(local) }
+                default:
+                    continuation.yield(update)
+                }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { [weak self] _ in
+            feed.cancel()
+            self?.listeners.withLock { $0[id] = nil }
+        }
+        return stream
+    }
+
+    // MARK: -
+
+    /// The server's rules, checked here first: a change that the server would refuse never
+    /// enters the journal, and the form shows the same words under the same fields.
+    private static func validated(_ changes: TaskChanges, creating: Bool) throws(ServiceFailure) -> TaskChanges {
+        var valid = changes
+        var problems: [FieldProblem] = []
+        if let title = changes.title {
+            switch Validation.title(title) {
+            case .success(let trimmed): valid.title = trimmed
+            case .failure(let problem): problems.append(problem)
+            }
+        } else if creating {
+            problems.append(FieldProblem("title", "is required"))
+        }
+        if let description = changes.description, let problem = Validation.description(description) { problems.append(problem) }
+        guard problems.isEmpty else {
+            throw ServiceFailure(message: ValidationFailure(problems).summary, code: "validation_failed", problems: problems)
+        }
+        return valid
+    }
+
+    /// What an undo of these changes takes back, in the user's words.
+    private static func label(for changes: TaskChanges) -> String {
+        switch (changes.status, changes.priority) {
+        case (let status?, nil) where changes.title == nil && changes.description == nil && changes.dueDate == nil:
+            "status \(status.rawValue)"
+        case (nil, let priority?) where changes.title == nil && changes.description == nil && changes.dueDate == nil:
+            "priority \(priority.rawValue)"
+        default:
+            "edit"
+        }
+    }
+
+    private func change(_ changes: [LocalChange], label: String) async throws(ServiceFailure) -> TaskItem {
+        guard let task = try await perform(changes, label: label).first ?? nil else {
+            throw ServiceFailure(message: "task not found", code: "not_found")
+        }
+        return task
+    }
+
+    private func perform(_ changes: [LocalChange], label: String) async throws(ServiceFailure) -> [TaskItem?] {
+        let local = try await localCopy()
+        let tasks = try await Self.translating { try local.replica.perform(changes, label: label) }
+        sendSoon(local)
+        return tasks
+    }
+
+    /// Sends the journal and takes in what is new, one sync at a time; the screen reloads
+    /// from the replica afterwards. A server out of reach leaves the journal as it is: the
+    /// next change, reconnect or poll tries again.
+    private func sendSoon(_ local: LocalCopy) {
+        sender.withLock { running in
+            let previous = running
+            running = Task {
+                await previous?.value
+                guard (try? await local.engine.sync()) != nil else { return }
+                for notice in await local.engine.takeNotices() {
+                    self.broadcast(.state(.polling(reason: "\(notice.taskID): \(notice.description)")))
+                }
+                self.broadcast(.resync)
+            }
+        }
+    }
+
+    private func broadcast(_ update: LiveUpdate) {
+        for continuation in listeners.withLock({ Array($0.values) }) { continuation.yield(update) }
+    }
+
+    /// The replica of the signed-in user on the current server (opened again after a
+    /// login elsewhere).
+    private func localCopy() async throws(ServiceFailure) -> LocalCopy {
+        let client = online.client
+        if let open = copy.withLock({ $0 }), open.server == client.server { return open }
+        return try await Self.translating {
+            let userID: String
+            if let user = await client.session.user { userID = user.id } else { userID = try await client.me().value.id }
+            let replica = try Replica(path: ReplicaLocation.path(server: client.server, userID: userID, environment: environment), userID: userID)
+            let local = LocalCopy(server: client.server, replica: replica, engine: SyncEngine(replica: replica, api: client))
+            copy.withLock { $0 = local }
+            return local
+        }
+    }
+
+    private static func translating<T>(_ body: () async throws -> T) async throws(ServiceFailure) -> T {
+        do {
+            return try await body()
+        } catch let error as ClientError {
+            throw ServiceFailure(
+                message: error.message, sessionEnded: error.category == .auth && error.status != 403, code: error.code,
+                problems: error.details)
+        } catch let error as ServiceFailure {
+            throw error
+        } catch {
+            throw ServiceFailure(message: "local copy: \(error)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TaskFlowClient
+import TaskFlowCore
+import TaskFlowTestSupport
+import XCTest
+
+/// The screen on its local copy, in tmux against the real server: undo and redo, and
+/// changes made while the server is down reaching it once it is back.
+final class LocalCopyEndToEndTests: XCTestCase {
+    var ui: TmuxFixture!
+
+    override func setUp() async throws {
+        ui = try await TmuxFixture.start(tasks: TmuxFixture.numberedTasks(5))
+    }
+
+    override func tearDown() { ui?.close() }
+
+    private func openUI() async throws -> TmuxSession {
+        try await ui.launch(width: 120, height: 30, term: "tmux-256color") { $0.contains("Task 005") && $0.contains("1–5 of 5") }
+    }
+
+    private func serverTask(_ title: String) async throws -> TaskItem? {
+        try await ui.client.allTasks().first { $0.title == title }
+    }
+
+    func testUndoAndRedoAKeyAndADeletion() async throws {
+        let session = try await openUI()
+        try await session.waitFor(text: "● live")
+        try session.sendKeys("x")  // Task 005 done
+        try await eventually("the server to have Task 005 done") { try await self.serverTask("Task 005")?.status == .done }
+        try session.sendKeys("u")
+        try await session.waitFor(text: "Undid: status done")
+        try await eventually("the undo to reach the server") { try await self.serverTask("Task 005")?.status == .todo }
+        try session.sendKeys("C-r")
+        try await session.waitFor(text: "Redid: status done")
+        try await eventually("the redo to reach the server") { try await self.serverTask("Task 005")?.status == .done }
+
+        let done = try await serverTask("Task 005")
+        let id = try XCTUnwrap(done).id
+        try session.sendKeys("d")
+        try await session.waitFor(text: "Delete “Task 005”? (u undoes it)")
+        try session.sendKeys("y")
+        try await eventually("the deletion to reach the server") { try await self.serverTask("Task 005") == nil }
+        try session.sendKeys("u")
+        try await eventually("the task back on the server under its id") { try await self.serverTask("Task 005")?.id == id }
+        try await session.waitFor("the task back on the screen") { $0.contains("Task 005") && $0.contains("1–5 of 5") }
+    }
+
+    func testChangesMadeWhileTheServerIsDownReachItWhenItIsBack() async throws {
+        let session = try await openUI()
+        try await session.waitFor(text: "● live")
+        ui.server.terminate()
+        _ = try await ui.server.waitForExit()
+        try session.sendKeys("x")
+        try session.sendKeys("j")
+        try session.sendKeys("p")
+        try await session.waitFor("both changes on the screen with the server down") { screen in
+            screen.contains("[x] med  Task 005") && screen.contains("high Task 004")
+        }
+        try await ui.server.restart()
+        try await eventually("the changes made offline on the server", within: .seconds(20)) {
+            let tasks = try await self.ui.client.allTasks()
+            return tasks.first { $0.title == "Task 005" }?.status == .done && tasks.first { $0.title == "Task 004" }?.priority == .high
+        }
+    }
+}
