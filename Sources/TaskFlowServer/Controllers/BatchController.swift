@@ -44,9 +44,9 @@ struct BatchController<Store: TaskRepository>: Sendable {
         w.raw("{\"results\":[")
         for (index, result) in results.enumerated() {
             if index > 0 { w.raw(",") }
-            let (status, error, task): (Int, APIError?, Data?) =
+            let (status, error, outcome): (Int, APIError?, TaskWriteOutcome?) =
                 switch result {
-                case .success(let outcome): (outcome.status.code, outcome.error, outcome.taskJSON)
+                case .success(let outcome): (outcome.status.code, outcome.error, outcome)
                 case .failure(let error): (error.status.code, error, nil)
                 }
             w.raw("{")
@@ -57,9 +57,12 @@ struct BatchController<Store: TaskRepository>: Sendable {
             }
             w.raw("\"status\":")
             w.int(status)
-            if let task {
+            if case .replayed(_, let body)? = outcome {
                 w.raw(",\"task\":")
-                w.rawText(String(decoding: task, as: UTF8.self))
+                w.rawText(String(decoding: body, as: UTF8.self))
+            } else if let task = outcome?.task {
+                w.raw(",\"task\":")
+                task.writeJSON(into: &w)
             }
             w.raw("}")
         }

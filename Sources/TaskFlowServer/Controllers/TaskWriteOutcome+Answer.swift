@@ -44,15 +44,6 @@ extension TaskWriteOutcome {
         case .replayed, .deleted, .notFound, .keyConflict, .idTaken: nil
         }
     }
-
-    /// The task the answer carries, as JSON bytes (a replay's exactly as first sent; a
-    /// 412's is the current task, so the client can show the conflict).
-    var taskJSON: Data? {
-        switch self {
-        case .replayed(_, let body): body
-        default: task?.json
-        }
-    }
 }
 
 extension APIError {
