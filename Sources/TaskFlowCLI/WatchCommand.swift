@@ -42,8 +42,8 @@ struct WatchCommand: AsyncParsableCommand {
                     }
                 case .resync:
                     if json { print("{\"event\":\"resync\"}") } else { TerminalOutput.error("(reconnected: some changes may have been missed)") }
-                case .synced:
-                    continue  // nothing changed: nothing to print
+                case .synced, .localCopy:
+                    continue  // nothing changed (and the feed keeps no local copy): nothing to print
                 case .state(let state):
                     TerminalOutput.error(Self.describe(state))
                     if case .stopped(let reason) = state { throw CommandFailure(message: reason, code: ExitCodes.auth) }

@@ -6,7 +6,7 @@ import XCTest
 /// are generated from the keymap the screen runs with.
 final class ConfiguredKeysViewTests: XCTestCase {
     private func state(showingHelp: Bool) -> AppState {
-        let config = UserConfig(parsing: "[keys]\ndone = \"d\"\nrefresh = [\"R\", \"ctrl-r\"]\n", path: "config.toml")
+        let config = UserConfig(parsing: "[keys]\ndone = \"d\"\nrefresh = [\"R\", \"ctrl-l\"]\n", path: "config.toml")
         var state = Fixtures.mainState(size: Size(width: 120, height: 60), all: Fixtures.tasks(3))
         state.keymap = config.keymap(from: TUIKeymap.standard).keymap
         state.showsHelp = showingHelp
@@ -24,7 +24,7 @@ final class ConfiguredKeysViewTests: XCTestCase {
     func testHelpOverlayShowsTheReboundKeys() {
         let screen = text(state(showingHelp: true))
         XCTAssertTrue(screen.contains("│   d        Mark the selected task done (again: back to todo)       │"), screen)
-        XCTAssertTrue(screen.contains("│   R/^R     Reload tasks and stats from the server                  │"), screen)
+        XCTAssertTrue(screen.contains("│   R/^L     Reload tasks and stats from the server                  │"), screen)
         XCTAssertFalse(screen.contains("│   x  "), screen)
     }
 

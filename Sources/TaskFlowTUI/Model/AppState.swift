@@ -57,6 +57,9 @@ public struct AppState: Sendable {
     public var connection: LiveState = .connecting
     public var lastSync: Date?
     public var rateLimit: RateLimitStatus?
+    /// The local copy's changes waiting to be sent, its conflicts, and whether the server
+    /// was out of reach at the last try (nil without a local copy).
+    public var localCopy: (pending: Int, conflicts: Int, unreachable: Bool)?
     public var message: StatusMessage?
     /// What was wrong in config.toml and the themes at startup, every line in full, shown
     /// in a popup until the next key.

@@ -149,8 +149,16 @@ public final class ReplicaTaskService: TaskService {
     private func perform(_ changes: [LocalChange], label: String) async throws(ServiceFailure) -> [TaskItem?] {
         let local = try await localCopy()
         let tasks = try await Self.translating { try local.replica.perform(changes, label: label) }
+        report(local, unreachable: false)
         sendSoon(local)
         return tasks
+    }
+
+    /// Tells the screens how many changes wait and how many conflicts there are.
+    private func report(_ local: LocalCopy, unreachable: Bool) {
+        let pending = (try? local.replica.pendingCount) ?? 0
+        let conflicts = (try? local.replica.conflicts.count) ?? 0
+        broadcast(.localCopy(pending: pending, conflicts: conflicts, unreachable: unreachable && pending > 0))
     }
 
     /// Sends the journal and takes in what is new, one sync at a time; the screen reloads
@@ -161,7 +169,11 @@ public final class ReplicaTaskService: TaskService {
             let previous = running
             running = Task {
                 await previous?.value
-                guard (try? await local.engine.sync()) != nil else { return }
+                guard (try? await local.engine.sync()) != nil else {
+                    self.report(local, unreachable: true)
+                    return
+                }
+                self.report(local, unreachable: false)
                 for notice in await local.engine.takeNotices() {
                     self.broadcast(.state(.polling(reason: "\(notice.taskID): \(notice.description)")))
                 }

@@ -17,6 +17,9 @@ extension AppState {
         case .synced:
             lastSync = now
             return []
+        case .localCopy(let pending, let conflicts, let unreachable):
+            localCopy = (pending, conflicts, unreachable)
+            return []
         case .event(let event):
             lastSync = now
             switch event {

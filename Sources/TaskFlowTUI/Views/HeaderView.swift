@@ -30,6 +30,15 @@ public struct HeaderView: Widget {
         if let limit = state.rateLimit, limit.isLow {
             spans.append(Span("\(limit.remaining)/\(limit.limit) requests left  ", style: Style(.header, attributes: .bold)))
         }
+        if let copy = state.localCopy {
+            var parts: [String] = []
+            if copy.pending > 0 { parts.append("⇡\(copy.pending) pending") }
+            if copy.conflicts > 0 { parts.append("\(copy.conflicts) conflict\(copy.conflicts == 1 ? "" : "s")") }
+            if copy.unreachable { parts.append("offline") }
+            if !parts.isEmpty {
+                spans.append(Span(parts.joined(separator: " · ") + "  ", style: Style(.header, attributes: [.bold])))
+            }
+        }
         spans.append(Span(Self.describe(state.connection), style: Style(.header, attributes: Self.emphasis(state.connection))))
         if let sync = state.lastSync {
             spans.append(Span(" · synced \(Self.age(state.now.timeIntervalSince(sync))) ago ", .header))
