@@ -43,6 +43,8 @@ struct TaskWritePlan {
     private(set) var counter: Int
     /// Ids that were live in the store before the writes (so: update or delete the row).
     let existedBefore: Set<String>
+    /// Those tasks as the store held them, so a store can write only the columns that changed.
+    let original: [String: TaskItem]
     /// Ids with a tombstone in the store before the writes.
     let tombstonedBefore: Set<String>
 
@@ -58,6 +60,7 @@ struct TaskWritePlan {
         takenElsewhere = snapshot.takenElsewhere
         counter = snapshot.counter
         existedBefore = Set(snapshot.tasks.keys)
+        original = snapshot.tasks
         tombstonedBefore = Set(snapshot.tombstones.keys)
     }
 
