@@ -20,15 +20,21 @@ struct LocalCopy {
         return LocalCopy(replica: replica, engine: SyncEngine(replica: replica, api: client))
     }
 
-    /// Makes sure the tasks `ids` name are in the copy (pulling what is new first when one
-    /// is missing); the ids still missing do not exist for this user.
-    func missing(_ ids: [String]) async throws -> [String] {
-        var missing = try ids.filter { try replica.task(id: $0) == nil }
-        if !missing.isEmpty {
+    /// Takes in what changed on the server since the copy was last synced, so a change is
+    /// based on the task as it is now rather than as this copy last saw it. Unreachable:
+    /// the copy as it is (the change then waits in the journal).
+    func refresh() async throws {
+        do {
             _ = try await engine.pull()
-            missing = try missing.filter { try replica.task(id: $0) == nil }
+        } catch let error as ClientError where error.category == .network {
+            return
         }
-        return missing
+    }
+
+    /// The ids of `ids` that name no task of this user (after `refresh`).
+    func missing(_ ids: [String]) async throws -> [String] {
+        try await refresh()
+        return try ids.filter { try replica.task(id: $0) == nil }
     }
 
     /// Sends what is pending and takes in what is new. Unreachable: the changes stay in

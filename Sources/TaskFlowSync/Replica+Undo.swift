@@ -79,3 +79,75 @@ extension TaskItem {
         return changes
     }
 }
+
+/// The fields a user can pick between in a conflict.
+public enum TaskField: String, CaseIterable, Sendable {
+    case title, description, status, priority, dueDate = "due"
+}
+
+extension Conflict {
+    /// The fields in which the two versions differ.
+    public var differingFields: [TaskField] {
+        guard let mine, let theirs else { return TaskField.allCases }
+        return TaskField.allCases.filter { mine.value(of: $0) != theirs.value(of: $0) }
+    }
+}
+
+extension TaskItem {
+    /// A field's value as the user reads it (for comparing and showing).
+    public func value(of field: TaskField) -> String {
+        switch field {
+        case .title: title
+        case .description: description
+        case .status: status.rawValue
+        case .priority: priority.rawValue
+        case .dueDate: dueDate.map(Timestamp.format) ?? ""
+        }
+    }
+}
+
+extension Replica {
+    /// Settles a conflict: the server's version stays, except the fields in `mine`, which
+    /// take this client's values, as one change based on the server's version (so it, too,
+    /// never overwrites a newer change). A conflict over a deletion: keeping "mine" of any
+    /// field brings the task back (or deletes it, when this client deleted it).
+    @discardableResult
+    public func resolve(_ id: String, keepingMine mine: Set<TaskField>, now: Date = Date()) throws -> TaskItem? {
+        try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT mine, theirs FROM conflicts WHERE id = ?", arguments: [id]) else {
+                throw ReplicaError("no conflict for \(id)")
+            }
+            let conflict = Conflict(id: id, mine: try Self.decodeTask(row[0]), theirs: try Self.decodeTask(row[1]))
+            try db.execute(sql: "DELETE FROM conflicts WHERE id = ?", arguments: [id])
+            let action = (try Int.fetchOne(db, sql: "SELECT MAX(action) FROM history") ?? 0) + 1
+            let change: LocalChange?
+            switch (conflict.mine, conflict.theirs) {
+            case (let wanted?, let current?):
+                var target = current
+                for field in mine {
+                    switch field {
+                    case .title: target.title = wanted.title
+                    case .description: target.description = wanted.description
+                    case .status: target.status = wanted.status
+                    case .priority: target.priority = wanted.priority
+                    case .dueDate: target.dueDate = wanted.dueDate
+                    }
+                }
+                let changes = current.changes(to: target)
+                change = changes.isEmpty ? nil : .update(id: id, changes)
+            case (nil, _?): change = mine.isEmpty ? nil : .delete(id: id)
+            case (let wanted?, nil): change = mine.isEmpty ? nil : .restore(wanted)
+            case (nil, nil): change = nil
+            }
+            guard let change else { return try Self.task(id: id, db: db) }
+            let (results, steps) = try apply([change], action: action, now: now, db: db)
+            if !steps.isEmpty {
+                try db.execute(sql: "DELETE FROM history WHERE undone = 1")
+                try db.execute(
+                    sql: "INSERT INTO history (action, label, steps) VALUES (?, ?, ?)",
+                    arguments: [action, "resolve \(id)", String(decoding: try TaskFlowJSON.encode(steps), as: UTF8.self)])
+            }
+            return results.first ?? nil
+        }
+    }
+}

@@ -86,3 +86,38 @@ final class LocalCopyCLITests: XCTestCase {
         }
     }
 }
+
+/// `taskflow resolve`: a conflict shown field by field and settled.
+final class ResolveCLITests: XCTestCase {
+    func testAConflictIsShownFieldByFieldAndSettled() async throws {
+        try await CLIHarness.withRegisteredUser { cli, server in
+            let added = try cli.run("add", "Shared")
+            let id = String(added.stdout.dropFirst("Created ".count).prefix { $0 != ":" })
+            // An edit made offline waits in the journal, based on version 1...
+            server.terminate()
+            _ = try await server.waitForExit()
+            XCTAssertEqual(try cli.run("edit", id, "--priority", "high", "--title", "Mine").status, 0)
+            try await server.restart()
+            // ...while another device renames the task.
+            XCTAssertEqual(try cli.run("edit", id, "--title", "Theirs", "--no-cache").status, 0)
+            let sync = try cli.run("sync")
+            XCTAssertEqual(sync.status, 1, "the server refused a change based on an old version: \(sync.stderr)")
+            XCTAssertTrue(sync.stderr.contains("changed elsewhere"), sync.stderr)
+            let status = try cli.json(try cli.run("sync", "status", "--json"))
+            XCTAssertEqual(status["conflicts"] as? [String], [id])
+
+            let shown = try cli.run("resolve", id)
+            XCTAssertEqual(shown.status, 0, shown.stderr)
+            XCTAssertTrue(shown.stdout.contains("* title        Mine  |  Theirs"), shown.stdout)
+            XCTAssertTrue(shown.stdout.contains("* priority     high  |  medium"), shown.stdout)
+            XCTAssertTrue(shown.stdout.contains("  status       todo"), shown.stdout)
+
+            let settled = try cli.run("resolve", id, "--mine", "priority")
+            XCTAssertEqual(settled.status, 0, settled.stderr)
+            let task = try cli.json(try cli.run("show", id, "--json", "--no-cache"))
+            XCTAssertEqual(task["title"] as? String, "Theirs")
+            XCTAssertEqual(task["priority"] as? String, "high")
+            XCTAssertEqual(try cli.json(try cli.run("sync", "status", "--json"))["conflicts"] as? [String], [])
+        }
+    }
+}

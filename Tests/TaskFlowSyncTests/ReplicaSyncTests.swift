@@ -129,3 +129,29 @@ final class ReplicaSyncTests: XCTestCase {
         XCTAssertNil(try replica.task(id: v1.id))
     }
 }
+
+/// Settling a conflict field by field.
+final class ConflictResolutionTests: XCTestCase {
+    func testKeepingMineForSomeFieldsAndTheirsForTheRest() async throws {
+        let fixture = try await SyncFixture.start()
+        defer { fixture.stop() }
+        let other = try await fixture.api()
+        let task = try await other.createTask(TaskChanges(title: "Shared", priority: .low)).value
+        let (replica, engine) = try await fixture.client()
+        try await engine.sync()
+        _ = try await other.updateTask(id: task.id, TaskChanges(title: "Theirs", status: .inProgress))
+        try replica.perform([.update(id: task.id, TaskChanges(title: "Mine", priority: .high))], label: "edit")
+        try await engine.push()
+        let conflict = try XCTUnwrap(try replica.conflicts.first)
+        XCTAssertEqual(Set(conflict.differingFields), [.title, .status, .priority])
+
+        try replica.resolve(task.id, keepingMine: [.title])
+        try await engine.sync()
+        XCTAssertEqual(try replica.conflicts, [])
+        let settled = try await other.task(id: task.id).value
+        XCTAssertEqual(settled.title, "Mine", "kept mine")
+        XCTAssertEqual(settled.status, .inProgress, "kept theirs")
+        XCTAssertEqual(settled.priority, .low, "kept theirs: the server's version of every field not named")
+        XCTAssertEqual(try replica.task(id: task.id), settled)
+    }
+}
