@@ -5,7 +5,8 @@ import XCTest
 
 /// `/socket.io/` without a valid WebSocket upgrade is answered 400 in the contract's shape,
 /// never dropped (API.md, "Operations"); an `Upgrade` the server will not honour elsewhere
-/// is ignored, as HTTP allows; a valid handshake still switches protocols.
+/// is ignored, as HTTP allows, and the connection closes after the answer; a valid handshake
+/// still switches protocols.
 final class SocketIOUpgradeTests: XCTestCase {
     private static let target = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
     private static let upgrade = "Connection: Upgrade\r\nUpgrade: websocket\r\n"
@@ -54,6 +55,27 @@ final class SocketIOUpgradeTests: XCTestCase {
                 to: "POST /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
                     + Self.upgrade + Self.key + Self.version + "\r\n", port: port)
             XCTAssertTrue(post?.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n") ?? false, post ?? "no answer")
+        }
+    }
+
+    func testAConnectionClosesAfterAnsweringAnUpgradeItDidNotMake() async throws {
+        // The HTTP decoder stops reading after a request that asks to switch protocols (or a
+        // CONNECT), so such a connection serves no further request: it says so and closes
+        // instead of leaving the next request unanswered.
+        let requests = [
+            "a broken handshake": Self.target + Self.upgrade + Self.version + "\r\n",
+            "another path": "GET /socket.io/?EIO=4 HTTP/1.1\r\nHost: x\r\n" + Self.upgrade + Self.key + Self.version + "\r\n",
+            "another protocol": "GET /health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n",
+            "CONNECT": "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n",
+        ]
+        try await withLiveServer { port, _ in
+            for (name, request) in requests.sorted(by: { $0.key < $1.key }) {
+                let connection = try RawConnection(port: port)
+                try connection.send(request + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+                let answer = await connection.readUntilClosed(timeout: .seconds(30))
+                XCTAssertTrue(answer?.contains("\r\nConnection: close\r\n") ?? false, "\(name): \(answer ?? "left open")")
+                XCTAssertEqual(answer?.components(separatedBy: "HTTP/1.1 ").count, 2, "\(name): one answer, then closed: \(answer ?? "left open")")
+            }
         }
     }
 

@@ -40,9 +40,12 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var discardingInput = false
     /// An answer to write, and the connection to close, once this many responses have ended.
     private var refusal: (answer: GuardAnswer, afterResponses: Int)?
-    /// Close once every request passed on has been answered (graceful shutdown, or the
-    /// parser refused the rest of a request the server is answering).
+    /// Close once every request passed on has been answered (graceful shutdown, the parser
+    /// refused the rest of a request the server is answering, or the last request passed).
     private var closeWhenAnswered = false
+    /// A request after which the connection cannot serve another has been passed on; what
+    /// comes after it is not read.
+    private var lastRequestPassed = false
     /// Say `Connection: close` on the responses still to come.
     private var announceClose = false
     private var closing = false
@@ -82,7 +85,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if upgraded { return context.fireChannelRead(data) }
-        guard !closing, !discardingInput else { return }
+        guard !closing, !discardingInput, !(lastRequestPassed && !readingRequest) else { return }
         if !readingRequest, !readingHead, unwrapInboundIn(data).readableBytes > 0 {
             readingHead = true
             arm(context, after: timeouts.header)
@@ -148,11 +151,16 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         promise?.succeed()
         guard !closing, !upgraded else { return }
         switch event {
-        case .requestHeadPassed:
+        case .requestHeadPassed(let last):
             requestsPassed += 1
             readingRequest = true
             readingHead = false
             disarm()
+            if last {
+                lastRequestPassed = true
+                announceClose = true
+                closeWhenAnswered = true
+            }
         case .requestEnded:
             readingRequest = false
             // Usually the response is still to come; if it has already been written, the

@@ -10,7 +10,8 @@ import NIOHTTP1
 /// - an `Upgrade` header that will not become a WebSocket (another protocol, a handshake
 ///   with a header missing or wrong, another path) is removed, so that the request reaches
 ///   the router and gets an answer: NIO's upgrade handler would drop it unanswered, and
-///   Hummingbird's would answer a bodiless 400;
+///   Hummingbird's would answer a bodiless 400. The connection then closes after that
+///   answer: the HTTP decoder stops parsing after a request that asked to upgrade;
 /// - the parser's errors become a 400 answered by `ConnectionGuardHandler` (between
 ///   requests), or reach the request being read, whose handler answers 400 (in a body).
 ///
@@ -48,16 +49,21 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
                 context.triggerUserOutboundEvent(ConnectionGuardEvent.refuse(.unsupportedTransferCoding), promise: nil)
                 return
             }
+            // After a CONNECT, or a request with `Upgrade` and `Connection: Upgrade`, the decoder
+            // stops parsing (it expects the protocol to change), so if it does not, the
+            // connection can serve no further request and closes after this one's answer.
+            var last = head.method == .CONNECT
             if head.headers.contains(name: "Upgrade") {
                 if head.isWebSocketHandshake && upgradesTarget(head.uri) {
                     handshake = true
                 } else {
                     head.headers.remove(name: "Upgrade")
+                    last = true
                 }
             }
             headsPassed += 1
             inRequest = true
-            context.triggerUserOutboundEvent(ConnectionGuardEvent.requestHeadPassed, promise: nil)
+            context.triggerUserOutboundEvent(ConnectionGuardEvent.requestHeadPassed(last: last), promise: nil)
             context.fireChannelRead(wrapInboundOut(.head(head)))
         case .body:
             context.fireChannelRead(data)
@@ -104,8 +110,8 @@ extension RequestHeadGuard: Sendable {}
 /// What the two halves of the connection guard tell each other (as user events).
 enum ConnectionGuardEvent: Sendable {
     // RequestHeadGuard → ConnectionGuardHandler (outbound)
-    /// A request head went on to the server.
-    case requestHeadPassed
+    /// A request head went on to the server; `last`: the connection closes after its answer.
+    case requestHeadPassed(last: Bool)
     /// The end of that request went on.
     case requestEnded
     /// Answer this, after the requests already passed on, and close.
