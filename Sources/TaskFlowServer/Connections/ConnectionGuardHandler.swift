@@ -52,7 +52,12 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// A 101 went out: from here on the bytes are WebSocket frames.
     private var upgraded = false
     private var removed = false
-    private var deadline: Scheduled<Void>?
+    /// When the connection is closed unless something happens first (nil: no timeout runs).
+    private var deadline: NIODeadline?
+    /// The one scheduled check, and when it runs. Between requests the deadline moves on
+    /// every request; the check is not rescheduled each time, it looks at the deadline
+    /// when it runs and goes back to sleep if that has moved.
+    private var check: (task: Scheduled<Void>, at: NIODeadline)?
 
     init(timeouts: ConnectionTimeouts, production: Bool) {
         self.timeouts = timeouts
@@ -68,7 +73,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        disarm()
+        stopTimer()
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -77,7 +82,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        disarm()
+        stopTimer()
         context.fireChannelInactive()
     }
 
@@ -210,7 +215,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Writes the answer and closes the connection.
     private func answerAndClose(_ context: ChannelHandlerContext, _ answer: GuardAnswer) {
         closing = true
-        disarm()
+        stopTimer()
         context.write(wrapOutboundOut(.head(answer.head(production: production))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(answer.body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
@@ -224,7 +229,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// torn down under it.
     private func closeQuietly(_ context: ChannelHandlerContext) {
         closing = true
-        disarm()
+        stopTimer()
         context.fireUserInboundEventTriggered(ConnectionGuardEvent.closeQuietly)
         context.close(promise: nil)
     }
@@ -236,17 +241,37 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func arm(_ context: ChannelHandlerContext, after timeout: Duration) {
-        disarm()
         guard !closing, !upgraded else { return }
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
-            self.deadline = nil
-            self.closeQuietly(context)
-        }
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
+        self.deadline = deadline
+        // A check already scheduled for this deadline or earlier will find it; one scheduled
+        // later (the idle timeout, when the header timeout is shorter) is replaced.
+        if let check, check.at <= deadline { return }
+        schedule(context, at: deadline)
     }
 
     private func disarm() {
-        deadline?.cancel()
         deadline = nil
+    }
+
+    private func schedule(_ context: ChannelHandlerContext, at time: NIODeadline) {
+        check?.task.cancel()
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: time) {
+            self.check = nil
+            guard let deadline = self.deadline else { return }
+            if deadline <= .now() {
+                self.closeQuietly(context)
+            } else {
+                self.schedule(context, at: deadline)
+            }
+        }
+        check = (task, time)
+    }
+
+    private func stopTimer() {
+        deadline = nil
+        check?.task.cancel()
+        check = nil
     }
 }
 
