@@ -67,6 +67,35 @@ final class ServerProcessTests: XCTestCase {
         XCTAssertEqual(status, 0)
     }
 
+    func testACleanShutdownLogsNothingAtErrorLevel() async throws {
+        let server = try await ServerProcess.start(["DATABASE_URL": databaseURL, "LOG_LEVEL": "info"])
+        defer { server.stop() }
+        let ann = try await register(server)
+        // What a server usually has open when it is stopped: a Socket.IO client, a keep-alive
+        // connection between requests, one that has said nothing yet, one part-way through a head.
+        let probe = SocketIOProbe(port: server.port)
+        var messages = probe.messages.makeAsyncIterator()
+        try await SocketIOProbe.connect(port: server.port, token: ann.accessToken, iterator: &messages, probe: probe)
+        let keepAlive = try RawConnection(port: server.port)
+        try keepAlive.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        let answered = await keepAlive.readStatus(timeout: .seconds(10))
+        XCTAssertEqual(answered, 200)
+        let silent = try RawConnection(port: server.port)
+        let halfHead = try RawConnection(port: server.port)
+        try halfHead.send("GET /health HTTP/1.1\r\n")
+
+        server.signal(SIGTERM)
+        let status = try await server.waitForExit()
+        XCTAssertEqual(status, 0)
+        let log = server.output()
+        XCTAssertTrue(log.contains(#""msg":"shutting down""#), log)
+        let errors = log.split(separator: "\n").filter {
+            $0.contains(#""level":"error""#) || $0.contains(#""level":"critical""#) || $0.contains("level=error")
+        }
+        XCTAssertEqual(errors, [], "a clean shutdown logged errors")
+        withExtendedLifetime((keepAlive, silent, halfHead)) {}
+    }
+
     func testProductionRefusesAShortOrMissingSecret() async throws {
         for secret in [nil, "too short"] {
             let server = try ServerProcess.launch(["DATABASE_URL": databaseURL, "TASKFLOW_ENV": "production", "JWT_SECRET": secret])

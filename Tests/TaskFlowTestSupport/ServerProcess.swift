@@ -20,6 +20,8 @@ public final class ServerProcess: @unchecked Sendable {
     public var url: String { "http://127.0.0.1:\(port)" }
     /// Where the server's standard error goes.
     public var logFile: URL { directory.url.appendingPathComponent("stderr.log") }
+    /// Where its standard output goes: the JSON log lines (`LOG_LEVEL`, default here `error`).
+    public var outputFile: URL { directory.url.appendingPathComponent("stdout.log") }
 
     /// Extra environment variables (`JWT_EXPIRES_IN`, `DATABASE_URL`…) override the defaults;
     /// a nil value removes a default (e.g. `"JWT_SECRET": nil` to have one generated).
@@ -54,8 +56,9 @@ public final class ServerProcess: @unchecked Sendable {
         process.executableURL = try ProductsDirectory.executable("taskflow-server", overrideVariable: "TASKFLOW_SERVER_BIN")
         process.environment = environment
         process.currentDirectoryURL = directory.url
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logFile)
         let exit = ProcessExit()
         process.terminationHandler = { exit.record($0.terminationStatus) }
@@ -98,6 +101,11 @@ public final class ServerProcess: @unchecked Sendable {
     /// What the server has written to standard error so far.
     public func errorOutput() -> String {
         (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+    }
+
+    /// What the server has written to standard output (its log) so far.
+    public func output() -> String {
+        (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
 
     /// Stops the server and starts it again on the same port and database.

@@ -20,15 +20,18 @@ public func buildApplication(
     let channel = HTTP1WebSocketUpgradeChannel.Configuration(
         http1: .init(idleTimeout: TimeAmount(configuration.connectionTimeouts.idle)),
         ws: .init(maxFrameSize: 1 << 20, autoPing: .disabled))
+    let timeouts = configuration.connectionTimeouts
     return Application(
         router: CanonicalPathRouter(inner: router),
         server: HTTPServerBuilder { responder in
-            HTTP1WebSocketUpgradeChannel(responder: responder, configuration: channel) { request, _, _ in
-                guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
-                return .upgrade([:]) { inbound, outbound, context in
-                    await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
-                }
-            }
+            GuardedChildChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: channel) { request, _, _ in
+                    guard SocketIOEndpoint.accepts(request) else { return .dontUpgrade }
+                    return .upgrade([:]) { inbound, outbound, context in
+                        await socketIO.serve(inbound: inbound, outbound: outbound, logger: context.logger)
+                    }
+                },
+                timeouts: timeouts, upgradesTarget: SocketIOEndpoint.accepts(target:), production: configuration.production)
         },
         configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
         services: [MaintenanceService(

@@ -27,8 +27,12 @@ public struct ServerRunner<App: ApplicationProtocol & Service>: Sendable {
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let signals = trapSignals ? await UnixSignalsSequence(trapping: .sigterm, .sigint) : nil
         let stopRequests = self.stopRequests
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+        // Each task says whether it was the server's: the run is over when that one ends.
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
             tasks.addTask {
                 await withTaskGroup(of: Void.self) { waiters in
                     if let signals {
@@ -38,12 +42,20 @@ public struct ServerRunner<App: ApplicationProtocol & Service>: Sendable {
                     await waiters.next()
                     waiters.cancelAll()
                 }
-                guard !Task.isCancelled else { return }
+                guard !Task.isCancelled else { return false }
                 logger.info("shutting down")
                 await sockets.closeAll()
                 await group.triggerGracefulShutdown()
+                return false
             }
-            try await tasks.next()
+            // After the graceful shutdown has been triggered, wait for the server to finish it
+            // (requests in flight answered, connections closed): cancelling it instead cuts
+            // that short, and Hummingbird logs the cancellation as an error ("Waiting on child
+            // channel: CancellationError()"). Idle and silent connections do not hold it up:
+            // they close at once (ConnectionGuardHandler).
+            while let serverEnded = try await tasks.next() {
+                if serverEnded { break }
+            }
             tasks.cancelAll()
         }
     }

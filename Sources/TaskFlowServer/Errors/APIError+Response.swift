@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import TaskFlowCore
 
 extension APIError {
@@ -9,11 +10,15 @@ extension APIError {
             details: details.isEmpty ? nil : details.map { ErrorBody.Detail(field: $0.field, message: $0.message) })
     }
 
+    /// The body as JSON bytes.
+    var encodedBody: Data {
+        (try? TaskFlowJSON.encode(body)) ?? Data(#"{"error":{"code":"internal","message":"error"}}"#.utf8)
+    }
+
     func response() -> Response {
-        let data = (try? TaskFlowJSON.encode(body)) ?? Data(#"{"error":{"code":"internal","message":"error"}}"#.utf8)
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: encodedBody)))
     }
 
     /// Any error as the contract's shape; unknown errors become a 500 that reveals nothing.
@@ -25,6 +30,9 @@ extension APIError {
             return .validation(error)
         case let error as StorageError where error.isUnavailable:
             return .unavailable
+        case is HTTPParserError:
+            // The parser refused the rest of a request body being read (see RequestHeadGuard).
+            return .badRequest("the request is not valid HTTP/1.1")
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound("no such endpoint")

@@ -42,6 +42,7 @@ public struct APIError: Error, Sendable {
         error.headers[.retryAfter] = String(max(1, retryAfter))
         return error
     }
+    static func notImplemented(_ message: String) -> APIError { .init(.notImplemented, "not_implemented", message) }
     static let `internal` = APIError(.internalServerError, "internal", "something went wrong on the server; try again")
     static let unavailable = APIError(.serviceUnavailable, "unavailable", "the server cannot reach its database; nothing was changed; try again shortly")
 }

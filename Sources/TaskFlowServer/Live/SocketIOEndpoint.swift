@@ -22,7 +22,11 @@ struct SocketIOEndpoint: Sendable {
     /// `/socket.io/?EIO=4&transport=websocket`; anything else is not upgraded (and the
     /// HTTP router answers it with 400).
     static func accepts(_ request: HTTPRequest) -> Bool {
-        guard let target = request.path else { return false }
+        request.path.map(accepts(target:)) ?? false
+    }
+
+    /// The same for a request target (path and query), as the connection guard sees it.
+    static func accepts(target: String) -> Bool {
         let parts = target.split(separator: "?", maxSplits: 1)
         guard parts.first == "/socket.io/" || parts.first == "/socket.io", parts.count == 2 else { return false }
         let query = Dictionary(QueryString.pairs(String(parts[1])).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })

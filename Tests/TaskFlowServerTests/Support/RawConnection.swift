@@ -54,6 +54,33 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// The first complete answer (its head, and the body its `Content-Length` announces),
+    /// or nil if none arrives within `timeout`.
+    func readAnswer(timeout: Duration) async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingReadAnswer(timeout: timeout)) }
+        }
+    }
+
+    private func blockingReadAnswer(timeout: Duration) -> String? {
+        let deadline = ContinuousClock.now + timeout
+        var received = Data()
+        while let chunk = readChunk(until: deadline), !chunk.isEmpty {
+            received.append(chunk)
+            guard let headEnd = received.range(of: Data("\r\n\r\n".utf8)) else { continue }
+            let head = String(decoding: received[..<headEnd.lowerBound], as: UTF8.self)
+            let length = head.components(separatedBy: "\r\n").dropFirst().compactMap { line -> Int? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+                return Int(parts[1].trimmingCharacters(in: .whitespaces))
+            }.first ?? 0
+            if received.count - headEnd.upperBound >= length {
+                return String(decoding: received[..<(headEnd.upperBound + length)], as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     private func blockingReadUntilClosed(timeout: Duration) -> String? {
         let deadline = ContinuousClock.now + timeout
         var received = Data()
