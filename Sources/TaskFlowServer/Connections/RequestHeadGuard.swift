@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import TaskFlowCore
 
 /// The request side of the connection guard (see `GuardedChildChannel`). It sits just after
 /// the HTTP request decoder, before Hummingbird's upgrade handler, and looks at each
@@ -138,7 +139,7 @@ struct GuardAnswer: Sendable {
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         headers.add(name: "Content-Length", value: String(body.readableBytes))
         headers.add(name: "Connection", value: "close")
-        headers.add(name: "X-Request-Id", value: IdentifierGenerator.make())
+        headers.add(name: "X-Request-Id", value: ULID.make())
         for header in SecurityHeadersMiddleware.headers(production: production) {
             headers.add(name: header.name.rawName, value: header.value)
         }
