@@ -64,6 +64,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("Tasks (76)"))
     }
 
+    /// Defect 1 of issue 15: the header turned to "● live" but the list and the detail
+    /// said "loading…" until `r`.
+    func testStartedWhileTheServerIsDownTheScreenLoadsByItselfOnceItIsBack() async throws {
+        ui.server.terminate()
+        let session = try await ui.launch { $0.contains("offline") && $0.contains("loading…") }
+        try await ui.server.restart()
+        let screen = try await session.waitFor("tasks, detail and stats without a key pressed", timeout: 20) {
+            $0.contains("│[ ] med  Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
+                && $0.contains("│Task 075")
+        }
+        XCTAssertFalse(screen.contains("loading…"), screen)
+        XCTAssertTrue(screen.contains("● live") || screen.contains("polling"), screen)
+    }
+
     func testStatusChangeFromTheList() async throws {
         let session = try await openUI()
         try session.sendKeys("x")
