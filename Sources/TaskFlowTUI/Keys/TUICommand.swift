@@ -95,7 +95,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .quit: ("Quit", "quit")
         case .search: ("Search as you type (Enter keeps the result, Esc goes back)", "search")
         case .filter:
-            ("Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words", "filter")
+            ("Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words (other word:… is text)", "filter")
         case .clearFilters: ("Clear every filter and the search", "clear")
         case .quickTodo: ("Show only todo tasks (again: all)", nil)
         case .quickInProgress: ("Show only tasks in progress (again: all)", nil)
@@ -105,7 +105,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .sort: ("Choose the sort field and direction", "sort")
         case .acceptLine: ("Keep the search or apply the filter", "apply")
         case .cancelLine: ("Back to the view before the line opened", "cancel")
-        case .completeLine: ("Complete a filter key or value", "complete")
+        case .completeLine: ("Complete a filter key or value (again: the next candidate)", "complete")
         case .sortDown: ("Next sort field", "move")
         case .sortUp: ("Previous sort field", nil)
         case .flipSort: ("Flip the direction: ascending ↔ descending", "flip")

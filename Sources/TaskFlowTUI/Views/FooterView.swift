@@ -30,7 +30,7 @@ public struct FooterView: Widget {
     var trailing: String {
         guard state.screen == .main else { return "" }
         let sort = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
-        let filter = FilterSyntax(now: state.now).text(of: state.query)
+        let filter = state.filterText
         return (filter.isEmpty ? "" : "filter: \(filter)  ") + "\(sort)  \(range) "
     }
 

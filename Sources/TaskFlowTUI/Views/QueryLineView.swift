@@ -34,6 +34,11 @@ public struct QueryLineView {
 
     var trailing: String {
         if let problem = line.problem { return problem + " " }
+        if let choices = line.choices {
+            // What Tab can still put there; the one on the line now in brackets.
+            return choices.names.enumerated().map { $0.offset == choices.index ? "[\($0.element)]" : $0.element }
+                .joined(separator: " ") + " "
+        }
         guard line.kind == .search else { return Self.hints(state.keymap) + " " }
         guard let total = state.tasks.total, state.tasks.inFlight.isEmpty else { return "searching… " }
         return (total == 1 ? "1 match" : "\(TaskText.count(total)) matches") + " "

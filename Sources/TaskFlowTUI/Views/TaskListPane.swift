@@ -38,5 +38,5 @@ public struct TaskListPane: Widget {
         return Pane.list.title + total + (filterText.isEmpty ? "" : " · " + filterText)
     }
 
-    private var filterText: String { FilterSyntax(now: state.now).text(of: state.query) }
+    private var filterText: String { state.filterText }
 }
