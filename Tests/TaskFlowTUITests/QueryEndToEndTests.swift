@@ -36,6 +36,19 @@ final class QueryEndToEndTests: XCTestCase {
         try await session.waitFor("every task again") { $0.contains("1–9 of 9") && $0.contains("Read book") }
     }
 
+    /// Issue 15: `/` again appended to the old search ("reportread").
+    func testSlashAgainStartsANewSearch() async throws {
+        let session = try await openUI()
+        try session.sendKeys("/")
+        try session.sendKeys("report", "Enter")
+        try await session.waitFor(text: "1–2 of 2")
+        try session.sendKeys("/")
+        try session.sendKeys("book")
+        let found = try await session.waitFor(text: "1 match")
+        XCTAssertTrue(found.contains("Read book"), found)
+        XCTAssertTrue(found.split(separator: "\n").last?.hasPrefix("/book") == true, found)
+    }
+
     func testFilterLineAndABadValue() async throws {
         let session = try await openUI()
         try session.sendKeys("f")

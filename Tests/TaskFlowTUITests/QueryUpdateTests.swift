@@ -53,6 +53,31 @@ final class QueryUpdateTests: XCTestCase {
         XCTAssertEqual(update(&state, .typingPaused(generation: 1)), [], "a pause still pending after Esc changes nothing")
     }
 
+    /// Issue 15: `/` put the old search on the line and appended to it. The old search is
+    /// selected instead: typing starts a new one, End or → keeps it to refine.
+    func testSlashSelectsTheOldSearchSoTypingStartsANewOne() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("/")))
+        _ = type("report", into: &state)
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.query.search, "report")
+        _ = update(&state, .key(.char("/")))
+        XCTAssertEqual(state.queryLine?.input.text, "report")
+        XCTAssertEqual(state.queryLine?.input.isAllSelected, true)
+        _ = type("inv", into: &state)
+        XCTAssertEqual(state.queryLine?.input.text, "inv")
+        _ = update(&state, .typingPaused(generation: state.searchGeneration))
+        XCTAssertEqual(state.query.search, "inv")
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .key(.char("/")))
+        _ = update(&state, .key(.end))
+        _ = type("oice", into: &state)
+        XCTAssertEqual(state.queryLine?.input.text, "invoice", "End keeps the old search to add to it")
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.char("f")))
+        XCTAssertEqual(state.queryLine?.input.isAllSelected, false, "the filter line is added to")
+    }
+
     func testEnterKeepsTheSearchWithoutWaitingForThePause() {
         var state = Fixtures.mainState(all: Fixtures.tasks(3))
         _ = update(&state, .key(.char("/")))

@@ -93,7 +93,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .toggleHelp: ("Show or hide this help", "help")
         case .closeHelp: ("Close the help", "close")
         case .quit: ("Quit", "quit")
-        case .search: ("Search as you type (Enter keeps the result, Esc goes back)", "search")
+        case .search: ("Search as you type; typing replaces the old search, End adds to it (Enter keeps, Esc goes back)", "search")
         case .filter:
             ("Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words (other word:… is text)", "filter")
         case .clearFilters: ("Clear every filter and the search", "clear")

@@ -9,8 +9,13 @@ extension AppState {
     mutating func openLine(_ kind: QueryLine.Kind) {
         showsHelp = false
         let text = kind == .search ? (query.search ?? "") : filterText
-        queryLine = QueryLine(
+        var line = QueryLine(
             kind: kind, text: text, savedQuery: query, savedDueFilter: dueFilter, savedCursor: cursor, savedOffset: listOffset)
+        // A new search is the common case (as `/` in lazygit or k9s): the old one is
+        // selected, so typing replaces it, while → or End keeps it to refine. A filter is
+        // more often added to, so its line opens with the cursor after it.
+        if kind == .search { line.input.selectAll() }
+        queryLine = line
     }
 
     /// Keys on an open line: only the line context's bindings count, so that typing `q`,
