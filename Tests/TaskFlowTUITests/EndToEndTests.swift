@@ -107,8 +107,9 @@ final class EndToEndTests: XCTestCase {
         try session.resize(width: 60, height: 20)
         let narrow = try await session.waitFor("one pane at 60×20") { $0.contains("┌ Tasks (75)") && !$0.contains("┌ Detail") }
         XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        XCTAssertTrue(narrow.contains(" 1/3 ┐") && narrow.contains(" Tab pane "), "the other panes and the way to them:\n\(narrow)")
         try session.sendKeys("Tab")
-        try await session.waitFor("the detail pane alone") { $0.contains("┌ Detail") && !$0.contains("┌ Tasks") }
+        try await session.waitFor("the detail pane alone") { $0.contains("┌ Detail") && !$0.contains("┌ Tasks") && $0.contains(" 2/3 ┐") }
         try session.resize(width: 120, height: 40)
         try await session.waitFor("three panes again") { $0.contains("┌ Tasks (75)") && $0.contains("┌ Detail") && $0.contains("┌ Stats") }
     }
