@@ -37,13 +37,19 @@ public struct TaskFormView {
         return Size(width: width, height: height)
     }
 
+    /// What needs attention in the popup is drawn in the popup's own colours, bold (and
+    /// underlined for what went wrong), as the footer does on its bar: the error and warning
+    /// colours on the popup's background fell under 4.5:1 in most themes (1.35:1 in light).
+    static let attention = Style(.popup, attributes: .bold)
+    static let failure = Style(.popup, attributes: [.bold, .underline])
+
     /// What is going on, under the fields: saving, the question before discarding, or why
     /// the server refused.
-    private var note: (text: String, role: Role) {
-        if form.isSubmitting { return ("Saving…", .dim) }
-        if form.confirmsDiscard { return ("Esc again discards what you typed; any other key keeps editing", .warning) }
-        if let message = form.message { return (message, .error) }
-        return ("", .dim)
+    private var note: (text: String, style: Style) {
+        if form.isSubmitting { return ("Saving…", Style(.dim).on(.popup)) }
+        if form.confirmsDiscard { return ("Esc again discards what you typed; any other key keeps editing", Self.attention) }
+        if let message = form.message { return (message, Self.failure) }
+        return ("", Style(.dim).on(.popup))
     }
 
     /// Draws the form and returns where the text cursor goes. When the rows do not all fit
@@ -58,7 +64,7 @@ public struct TaskFormView {
         let content = frame.inset(by: Insets(top: 1, left: 2, bottom: 1, right: 2))
         guard content.width > Self.labelWidth + 4, content.height > 0 else { return nil }
 
-        let (noteText, noteRole) = note
+        let (noteText, noteStyle) = note
         var notes = noteText.isEmpty ? [] : Array(TextWrap.wrap(noteText, width: content.width).prefix(2))
         let fitsAll = rows.count + (notes.isEmpty ? 0 : notes.count + 1) <= content.height
         if !fitsAll { notes = Array(notes.prefix(max(0, content.height - 3))) }
@@ -73,7 +79,7 @@ public struct TaskFormView {
             let valueArea = Rect(x: content.x + Self.labelWidth, y: y, width: content.width - Self.labelWidth, height: 1)
             if row.isProblem {
                 let problem = "↳ " + (form.problems[row.field] ?? "")
-                buffer.put(problem, at: valueArea.origin, maxWidth: valueArea.width, style: Style(.error).on(.popup))
+                buffer.put(problem, at: valueArea.origin, maxWidth: valueArea.width, style: Self.failure)
                 continue
             }
             let focused = row.field == form.focus && !form.isSubmitting
@@ -90,7 +96,7 @@ public struct TaskFormView {
         }
         let noteY = fitsAll ? content.y + rows.count + 1 : content.y + window
         for (offset, line) in notes.enumerated() where noteY + offset < content.maxY {
-            buffer.put(line, at: Point(x: content.x, y: noteY + offset), maxWidth: content.width, style: Style(noteRole).on(.popup))
+            buffer.put(line, at: Point(x: content.x, y: noteY + offset), maxWidth: content.width, style: noteStyle)
         }
         return cursor
     }
@@ -108,8 +114,8 @@ public struct TaskFormView {
             let input = TextInput(state: form.due, isFocused: focused, placeholder: "none")
             buffer.render(input, in: inputArea)
             let preview = Rect(x: inputArea.maxX + 2, y: area.y, width: max(0, area.maxX - inputArea.maxX - 2), height: 1)
-            let (text, role) = duePreview
-            buffer.put(text, at: preview.origin, maxWidth: preview.width, style: Style(role).on(.popup))
+            let (text, style) = duePreview
+            buffer.put(text, at: preview.origin, maxWidth: preview.width, style: style)
             return input.cursorPosition(in: inputArea)
         case .status:
             renderChoices(TaskStatus.allCases.map { TaskText.statusName($0) }, selected: form.status.rank, focused: focused, in: area, buffer: &buffer)
@@ -121,13 +127,13 @@ public struct TaskFormView {
     }
 
     /// What the due field will mean: "→ Fri 2026-12-04 (in 3d)", or that it is not a date.
-    var duePreview: (String, Role) {
+    var duePreview: (String, Style) {
         switch form.dueDate(now: now) {
-        case .failure: return ("today, tomorrow, +3d, fri, 2026-12-24", .warning)
-        case .success(nil): return ("today, tomorrow, +3d, fri, 2026-12-24", .dim)
+        case .failure: return ("today, tomorrow, +3d, fri, 2026-12-24", Self.attention)
+        case .success(nil): return ("today, tomorrow, +3d, fri, 2026-12-24", Style(.dim).on(.popup))
         case .success(let date?):
             let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][DateWords.weekdayIndex(date)]
-            return ("→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))", .dim)
+            return ("→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))", Style(.dim).on(.popup))
         }
     }
 
