@@ -63,7 +63,9 @@ enum VisibleStyles {
             states.append(state)
         }
         // The search line with the old search selected, Tab's candidates on the filter line.
-        for keys in [[Key.char("/"), .char("x"), .enter, .char("/")], [.char("f"), .char("d"), .char("u"), .char("e"), .char(":"), .tab, .tab]] {
+        // A refused filter line too.
+        let refusedLine: [Key] = [.char("f")] + "status:doing".map { Key.char($0) } + [.enter]
+        for keys in [[Key.char("/"), .char("x"), .enter, .char("/")], [.char("f"), .char("d"), .char("u"), .char("e"), .char(":"), .tab, .tab], refusedLine] {
             var state = base
             for key in keys { _ = update(&state, .key(key)) }
             states.append(state)

@@ -21,7 +21,8 @@ public struct QueryLineView {
         let note = trailing
         let noteWidth = min(DisplayWidth.of(note), max(0, row.maxX - x - 10))
         if noteWidth > 0 {
-            let style = line.problem != nil ? Style(.error, attributes: .bold).on(.statusBar) : Style(.statusBar)
+            // The bar's own colours, as the footer's messages: red on the bar fell under 4.5:1.
+            let style = line.problem != nil ? Style(.statusBar, attributes: [.bold, .underline]) : Style(.statusBar)
             buffer.put(note, at: Point(x: row.maxX - noteWidth, y: row.y), maxWidth: noteWidth, style: style)
         }
         x = min(x, row.maxX)
