@@ -93,7 +93,7 @@ let package = Package(
         // The TUI and the CLI. No TaskFlowServer (no NIO, BoringSSL, PostgreSQL): local mode runs
         // `taskflow-server` as a process of its own.
         .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI", "TaskFlowTUI", "CursesBackend"], swiftSettings: swift6),
-        .executableTarget(name: "taskflow-server", dependencies: ["TaskFlowServer"], swiftSettings: swift6),
+        .executableTarget(name: "taskflow-server", dependencies: ["TaskFlowCore", "TaskFlowServer"], swiftSettings: swift6),
 
         // ---- Tests: one support target, each module's tests beside it --------------------------
         // Runs the real `taskflow-server` and the Python peers (Peers/) as child processes.

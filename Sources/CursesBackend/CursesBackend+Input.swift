@@ -30,7 +30,9 @@ extension CursesBackend {
 
     /// Acts on relayed signals; SIGINT/SIGTERM/SIGHUP do not return.
     private func handleSignals() {
-        for signal in signals.drain() {
+        let received = deferredSignals + signals.drain()
+        deferredSignals = []
+        for signal in received {
             switch signal {
             case SIGINT, SIGTERM, SIGHUP:
                 leave()

@@ -18,6 +18,8 @@ public final class CursesBackend: TerminalBackend {
     var palette = CursesPalette(mode: .none, hasDefaultColors: false)
     var signals = SignalRelay()
     var pendingKeys: [Key] = []
+    /// Signals that came in while the job was stopped, for the key loop to act on.
+    var deferredSignals: [Int32] = []
     private(set) var isActive = false
     private var screen: OpaquePointer?
     /// Without one (TERM=linux, vt100) the last frame would stay under the shell's prompt.
@@ -39,8 +41,14 @@ public final class CursesBackend: TerminalBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         TerminalLocale.configure()
         SignalRelay.prepareEmergencyRestore(resetSequence: Self.resetSequence)
+        // Before curses starts: finding SIGTSTP, SIGINT, SIGTERM and SIGWINCH handled
+        // already, ncurses leaves them alone for good. Otherwise it sets SIGTSTP to SIG_IGN
+        // around every screen update, which throws away a SIGTSTP arriving or pending then
+        // (`kill -TSTP`, or our own stop on Ctrl-Z).
+        signals.install()
         if screen == nil {
             guard let created = newterm(nil, tf_stdout(), tf_stdin()) else {
+                signals.uninstall()
                 throw .initializationFailed("unknown terminal type \"\(options.environment["TERM"] ?? "")\"")
             }
             set_term(created)
@@ -48,6 +56,7 @@ public final class CursesBackend: TerminalBackend {
             guard tf_has_capability("cup") else {
                 endwin()
                 delscreen(created)
+                signals.uninstall()
                 throw .cannotAddressCursor(term: options.environment["TERM"] ?? "")
             }
             hasAlternateScreen = tf_has_capability("smcup")
@@ -61,7 +70,6 @@ public final class CursesBackend: TerminalBackend {
         set_escdelay(Int32(options.escapeDelay.components.seconds * 1000 + options.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
         curs_set(0)
         setUpColors()
-        signals.install()
         isActive = true
         updateSize()
         clearok(tf_curscr(), true)
@@ -79,13 +87,13 @@ public final class CursesBackend: TerminalBackend {
         signals.uninstall()
     }
 
+    /// Gives the terminal back, stops the job as Ctrl-Z does in a shell, and takes the
+    /// terminal again once the shell continues it (`fg`), every time: raw mode delivers
+    /// Ctrl-Z as a key (0x1A) and `kill -TSTP` arrives through the relay, and both end here.
     public func suspend() {
         guard isActive else { return }
         leave()
-        // Stop the whole job, as the terminal driver does for Ctrl-Z in cooked mode.
-        signals.setDefault(SIGTSTP)
-        kill(0, SIGTSTP)
-        // Execution continues here after the shell's `fg` (SIGCONT).
+        deferredSignals += signals.stopJob()
         takeBack()
     }
 

@@ -88,6 +88,43 @@ struct SignalRelay {
         sigaction(signal, &action, nil)
     }
 
+    /// Stops the job as the terminal driver does for Ctrl-Z in cooked mode (SIGTSTP with its
+    /// default action, to the whole process group) and returns once the shell's `fg` or
+    /// `bg` has continued it. Call with the terminal already restored and the handlers
+    /// uninstalled.
+    ///
+    /// The signal is usually taken by another thread (the main thread waits in
+    /// `sigsuspend` with nothing blocked, while this one inherits Dispatch's blocked mask),
+    /// and the stop reaches this thread a moment later. Returning straight after `kill`
+    /// would let it redraw, or put its handlers back and swallow the stop, in that moment;
+    /// so it waits for the SIGCONT that ends the stop. Nothing stops a process group
+    /// without job control (no shell to continue it: the kernel drops the signal), so the
+    /// wait gives up after `limit`.
+    ///
+    /// - Returns: the other signals that came meanwhile, oldest first.
+    func stopJob(limit: Duration = .seconds(1)) -> [Int32] {
+        var others = drain().filter { $0 != SIGCONT }
+        reinstall(SIGCONT)
+        setDefault(SIGTSTP)
+        kill(0, SIGTSTP)
+        let deadline = ContinuousClock.now + limit
+        var stopped = false
+        while !stopped {
+            let remaining = deadline - ContinuousClock.now
+            let milliseconds = max(0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+            var fds = [pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 1, Int32(milliseconds))
+            if ready < 0 && errno == EINTR { continue }
+            // Woken after a stop, the time may be long past: what is in the pipe decides.
+            for signal in drain() {
+                if signal == SIGCONT { stopped = true } else { others.append(signal) }
+            }
+            if ready <= 0 && !stopped { break }
+        }
+        setDefault(SIGCONT)
+        return others
+    }
+
     /// Signals received since the last call, oldest first, without blocking.
     func drain() -> [Int32] {
         guard readFD >= 0 else { return [] }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskFlowClient
+import TaskFlowCore
 
 /// The `taskflow` root command.
 ///
@@ -28,7 +29,7 @@ public struct TaskFlowCommand: AsyncParsableCommand {
 
             \(ExitCodes.summary)
             """,
-        version: TaskFlowVersion.current,
+        version: TaskFlowVersion.line(for: "taskflow"),
         subcommands: scriptCommands
     )
 

@@ -5,9 +5,10 @@ import TaskFlowCore
 /// conditional polling while it does not.
 ///
 /// Socket failures are retried with exponential backoff and jitter; between attempts the
-/// poller keeps the data fresh. After any gap (a reconnect, a switch of channel) the feed
-/// sends `.resync`, because events in the gap are lost. If the session has ended the feed
-/// sends `.state(.stopped)` and finishes.
+/// poller keeps the data fresh. After any gap (a reconnect, a switch of channel, or a
+/// start while the server could not be reached) the feed sends `.resync`, because events
+/// in the gap are lost and whatever the consumer asked for meanwhile failed. If the session
+/// has ended the feed sends `.state(.stopped)` and finishes.
 public final class LiveFeed: Sendable {
     public let client: APIClient
     public let options: LiveOptions
@@ -54,6 +55,9 @@ public final class LiveFeed: Sendable {
                     reason = Self.describe(error)
                 }
                 failures += 1
+                // Even before the first success: what was loaded while the server could not
+                // be reached failed, so getting through must reload.
+                hadGap = true
             }
             let retryAt: ContinuousClock.Instant? = options.mode == .pollingOnly
                 ? nil : .now + options.backoff.delay(attempt: failures)
@@ -93,6 +97,7 @@ public final class LiveFeed: Sendable {
                 let wait = deadline.map { $0 - .now } ?? options.pollInterval
                 output.yield(.state(.offline(reason: Self.describe(error), retryIn: max(wait, .zero))))
                 announced = false
+                hadGap = true
                 poller.reset()
             }
             var pause = TaskPoller.interval(base: options.pollInterval, rateLimit: client.rateLimit, now: Date())

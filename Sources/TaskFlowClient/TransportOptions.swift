@@ -1,4 +1,5 @@
 import Foundation
+import TaskFlowCore
 
 /// How the libcurl transport connects. Defaults suit an interactive client.
 public struct TransportOptions: Sendable, Equatable {

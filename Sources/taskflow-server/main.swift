@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TaskFlowCore
 import TaskFlowServer
 
 // taskflow-server: configuration from the environment, then serve until SIGTERM/SIGINT.
@@ -10,7 +11,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     exit(0)
 }
 if arguments.contains("--version") {
-    print("taskflow-server \(TaskFlowServerVersion.current)")
+    print(TaskFlowVersion.line(for: "taskflow-server"))
     exit(0)
 }
 if let unknown = arguments.first {

@@ -34,6 +34,8 @@ struct CLIHarness {
     }
 
     /// Registers a fresh account through the CLI; returns its email.
+    /// Registers a new account and returns its email (tests that do not need it ignore it).
+    @discardableResult
     func register(name: String = "Cli User") throws -> String {
         let email = "cli-\(UUID().uuidString.prefix(8).lowercased())@example.com"
         let result = try run("register", "--name", name, "--email", email, "--password-stdin", stdin: "correct horse battery\n")

@@ -81,6 +81,31 @@ final class ServerLiveTests: XCTestCase {
         XCTAssertEqual(update, .event(.created(created)))
     }
 
+    /// A feed that starts while the server is down asks for a resync the first time it gets
+    /// through: what its consumer loaded meanwhile failed (issue 15, defect 1).
+    func testAFeedStartedWhileTheServerIsDownResyncsWhenItFirstGetsThrough() async throws {
+        let server = try await ServerProcess.start()
+        defer { server.stop() }
+        let (client, _, home) = try await RealServer.newUser(server)
+        defer { home.remove() }
+        server.terminate()
+        var options = LiveOptions()
+        options.backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(1), jitter: 0.5)
+        options.pollInterval = .milliseconds(300)
+        let reader = FeedReader(LiveFeed(client: client, options: options))
+        _ = try await reader.next(within: .seconds(10)) { if case .state(.offline) = $0 { true } else { false } }
+
+        try await server.restart()
+        _ = try await reader.next(within: .seconds(15)) { $0 == .resync }
+        let through = reader.seen.lastIndex { update in
+            switch update {
+            case .state(.live), .state(.polling): true
+            default: false
+            }
+        }
+        XCTAssertEqual(through, reader.seen.count - 2, "the resync comes right after the feed got through: \(reader.seen)")
+    }
+
     func testPollingAloneFindsCreationsUpdatesAndDeletions() async throws {
         let server = try await ServerProcess.start()
         defer { server.stop() }

@@ -9,7 +9,7 @@ extension EndToEndTests {
         let directory = ui.home.path + "/config/taskflow"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = "theme = \"gruvbox\"\ncolour = \"red\"\n[keys]\ndone = \"d\"\n"
-        FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8)))
 
         let session = try ui.open([try ui.taskflow(), "--server", ui.server.url, "--theme", "mono"], environment: ui.environment)
         try await session.waitFor("the first frame and the config warning") {
@@ -33,7 +33,7 @@ extension EndToEndTests {
         let directory = ui.home.path + "/config/taskflow"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let config = "mouse = yes\ntheme = \"no-such-theme\"\n[keys]\ndone = \"D\"\n"
-        FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/config.toml", contents: Data(config.utf8)))
 
         let session = try ui.open([try ui.taskflow(), "--server", ui.server.url], environment: ui.environment)
         let screen = try await session.waitFor("both problems in the popup") {

@@ -64,6 +64,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("Tasks (76)"))
     }
 
+    /// Defect 1 of issue 15: the header turned to "● live" but the list and the detail
+    /// said "loading…" until `r`.
+    func testStartedWhileTheServerIsDownTheScreenLoadsByItselfOnceItIsBack() async throws {
+        ui.server.terminate()
+        let session = try await ui.launch { $0.contains("offline") && $0.contains("loading…") }
+        try await ui.server.restart()
+        let screen = try await session.waitFor("tasks, detail and stats without a key pressed", timeout: 20) {
+            $0.contains("│[ ] med  Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
+                && $0.contains("│Task 075")
+        }
+        XCTAssertFalse(screen.contains("loading…"), screen)
+        XCTAssertTrue(screen.contains("● live") || screen.contains("polling"), screen)
+    }
+
     func testStatusChangeFromTheList() async throws {
         let session = try await openUI()
         try session.sendKeys("x")
@@ -91,10 +105,13 @@ final class EndToEndTests: XCTestCase {
     func testResizeTo60x20AndBack() async throws {
         let session = try await openUI()
         try session.resize(width: 60, height: 20)
-        let narrow = try await session.waitFor("one pane at 60×20") { $0.contains("┌ Tasks (75)") && !$0.contains("┌ Detail") }
+        // The pane says it is one of three, and the hints start with the way to the others.
+        let narrow = try await session.waitFor("one pane at 60×20, 1/3, Tab first in the hints") {
+            $0.contains("┌ Tasks (75)") && !$0.contains("┌ Detail") && $0.contains(" 1/3 ┐") && $0.contains(" Tab pane ")
+        }
         XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
         try session.sendKeys("Tab")
-        try await session.waitFor("the detail pane alone") { $0.contains("┌ Detail") && !$0.contains("┌ Tasks") }
+        try await session.waitFor("the detail pane alone") { $0.contains("┌ Detail") && !$0.contains("┌ Tasks") && $0.contains(" 2/3 ┐") }
         try session.resize(width: 120, height: 40)
         try await session.waitFor("three panes again") { $0.contains("┌ Tasks (75)") && $0.contains("┌ Detail") && $0.contains("┌ Stats") }
     }

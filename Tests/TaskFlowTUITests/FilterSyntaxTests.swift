@@ -55,10 +55,23 @@ final class FilterSyntaxTests: XCTestCase {
         XCTAssertEqual(try syntax.parse("meet 12:30").search, "meet 12:30")
     }
 
-    func testAnUnknownKeyIsNamed() {
-        XCTAssertThrowsError(try syntax.parse("status:todo colour:red")) { error in
-            XCTAssertEqual(error as? FilterSyntax.Problem, .init(message: "unknown filter key 'colour': use status, priority or due"))
-        }
+    /// A `word:` that is no key is text, as typed: "re: budget" and "todo: call Bob" stay
+    /// findable, and the reading says which tokens it took for text.
+    func testAWordBeforeAColonThatIsNoKeyIsSearchedForAsText() throws {
+        let reading = try syntax.read("status:todo colour:red re: budget")
+        XCTAssertEqual(reading.query.statuses, [.todo])
+        XCTAssertEqual(reading.query.search, "colour:red re: budget")
+        XCTAssertEqual(reading.textKeys, ["colour:red", "re:"])
+        XCTAssertEqual(try syntax.read("status:todo").textKeys, [])
+    }
+
+    func testAStartOfAKeyFromTwoLettersOnIsThatKey() throws {
+        let reading = try syntax.read("pri:high ST:done du:today")
+        XCTAssertEqual(reading.query.priorities, [.high])
+        XCTAssertEqual(reading.query.statuses, [.done])
+        XCTAssertEqual(reading.due, ["today"])
+        XCTAssertEqual(reading.textKeys, [])
+        XCTAssertEqual(try syntax.read("p:high").query.search, "p:high", "one letter is too short to be sure")
     }
 
     func testABadValueIsNamedWithTheAllowedOnes() {
@@ -96,20 +109,54 @@ final class FilterSyntaxTests: XCTestCase {
     func testTextUsesTheShortWordsForTodayAndTheWeek() throws {
         XCTAssertEqual(syntax.text(of: try syntax.parse("due:today status:done")), "status:done due:today")
         XCTAssertEqual(syntax.text(of: try syntax.parse("due:week")), "due:week")
-        XCTAssertEqual(syntax.text(of: try syntax.parse("due:<7d x")), "due:<2026-12-08 x")
+        XCTAssertEqual(syntax.text(of: try syntax.parse("due:<7d x")), "due:<2026-12-08 x", "a query alone has only dates")
+    }
+
+    /// Issue 15: `due:<7d` was frozen to the date it meant when typed.
+    func testDueWordsStayAsWrittenAndMeanTheirDayAgainAtEachNow() throws {
+        let reading = try syntax.read("due:<7D status:todo due:>Tomorrow")
+        XCTAssertEqual(reading.due, ["<7d", ">tomorrow"])
+        XCTAssertEqual(syntax.text(of: reading.query, due: reading.due), "status:todo due:<7d due:>tomorrow")
+        XCTAssertEqual(reading.query.dueBefore, day("2026-12-08"))
+        let tomorrow = FilterSyntax(now: Fixtures.now.addingTimeInterval(86_400)).applying(due: reading.due, to: reading.query)
+        XCTAssertEqual(tomorrow.dueBefore, day("2026-12-09"))
+        XCTAssertEqual(tomorrow.dueAfter, day("2026-12-03"))
+        XCTAssertEqual(tomorrow.statuses, [.todo])
+        XCTAssertEqual(syntax.applying(due: [], to: tomorrow), TaskQuery(statuses: [.todo]), "no due words, no due bounds")
+        let dated = try syntax.read("due:2026-12-24")
+        XCTAssertEqual(FilterSyntax(now: Fixtures.now.addingTimeInterval(9 * 86_400)).applying(due: dated.due, to: dated.query), dated.query)
     }
 
     func testTabCompletesKeysAndValues() {
-        XCTAssertEqual(FilterCompletion.complete("st"), "status:")
-        XCTAssertEqual(FilterCompletion.complete("report p"), "report priority:")
-        XCTAssertEqual(FilterCompletion.complete("status:i"), "status:in-progress")
-        XCTAssertEqual(FilterCompletion.complete("status:todo,d"), "status:todo,done")
-        XCTAssertEqual(FilterCompletion.complete("due:o"), "due:overdue")
-        XCTAssertEqual(FilterCompletion.complete("priority:"), nil, "low, medium, high share no prefix")
-        XCTAssertEqual(FilterCompletion.complete("due:t"), "due:today")
+        XCTAssertEqual(FilterCompletion.complete("st")?.line, "status:")
+        XCTAssertEqual(FilterCompletion.complete("report p")?.line, "report priority:")
+        XCTAssertEqual(FilterCompletion.complete("status:i")?.line, "status:in-progress")
+        XCTAssertEqual(FilterCompletion.complete("status:todo,d")?.line, "status:todo,done")
+        XCTAssertEqual(FilterCompletion.complete("stat:t")?.line, "stat:todo", "a start of a key completes its values")
+        XCTAssertEqual(FilterCompletion.complete("due:o")?.line, "due:overdue")
+        XCTAssertEqual(FilterCompletion.complete("due:fr")?.line, "due:fri")
+        XCTAssertEqual(FilterCompletion.complete("due:<to")?.names, ["<today", "<tomorrow"])
         XCTAssertNil(FilterCompletion.complete("status:todo "))
-        XCTAssertNil(FilterCompletion.complete("colour:r"))
-        XCTAssertNil(FilterCompletion.complete("status:"), "todo, in-progress and done share no prefix")
+        XCTAssertNil(FilterCompletion.complete("colour:r"), "not a key: text, nothing to complete")
+        XCTAssertNil(FilterCompletion.complete("due:today"), "nothing to add")
+    }
+
+    /// Issue 15: `due:` and Tab completed nothing. Where the candidates part, Tab lists them.
+    func testWhereTheCandidatesPartTabOffersThemAll() {
+        let due = FilterCompletion.complete("report due:")
+        XCTAssertEqual(due?.line, "report due:")
+        XCTAssertEqual(due?.names, ["today", "tomorrow", "week", "overdue", "<7d", ">7d"])
+        XCTAssertEqual(due?.choices.first, "report due:today")
+        XCTAssertEqual(FilterCompletion.complete("due:t")?.names, ["today", "tomorrow", "tue", "thu"])
+        XCTAssertEqual(FilterCompletion.complete("priority:")?.names, ["low", "medium", "high"])
+        XCTAssertEqual(FilterCompletion.complete("status:")?.names, ["todo", "in-progress", "done"])
+        XCTAssertEqual(FilterCompletion.complete("due:to")?.line, "due:to", "today and tomorrow part after \"to\"")
+        for candidate in FilterSyntax.dueWords {
+            XCTAssertNoThrow(try syntax.read("due:" + candidate), "every offered word is understood: \(candidate)")
+        }
+        for candidate in FilterSyntax.dayWords {
+            XCTAssertNoThrow(try syntax.read("due:<" + candidate), candidate)
+        }
     }
 
     /// The fuzzer's find (Fuzz/corpus/filter/combining-after-tab): a combining mark after a

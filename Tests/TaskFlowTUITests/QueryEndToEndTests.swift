@@ -36,11 +36,24 @@ final class QueryEndToEndTests: XCTestCase {
         try await session.waitFor("every task again") { $0.contains("1–9 of 9") && $0.contains("Read book") }
     }
 
-    func testFilterLineAndABadKey() async throws {
+    /// Issue 15: `/` again appended to the old search ("reportread").
+    func testSlashAgainStartsANewSearch() async throws {
+        let session = try await openUI()
+        try session.sendKeys("/")
+        try session.sendKeys("report", "Enter")
+        try await session.waitFor(text: "1–2 of 2")
+        try session.sendKeys("/")
+        try session.sendKeys("book")
+        try await session.waitFor("one match for “book” alone, not “reportbook”") { screen in
+            screen.contains("1 match") && screen.contains("Read book") && screen.split(separator: "\n").last?.hasPrefix("/book") == true
+        }
+    }
+
+    func testFilterLineAndABadValue() async throws {
         let session = try await openUI()
         try session.sendKeys("f")
-        try session.sendKeys("colour:red", "Enter")
-        try await session.waitFor(text: "unknown filter key 'colour'")
+        try session.sendKeys("status:doing", "Enter")
+        try await session.waitFor(text: "bad status 'doing'")
         try session.sendKeys("C-u")
         try session.sendKeys("status:done,in-progress", "Enter")
         let filtered = try await session.waitFor("done and in-progress tasks") {

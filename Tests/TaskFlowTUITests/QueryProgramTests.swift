@@ -52,12 +52,12 @@ final class QueryProgramTests: XCTestCase {
         XCTAssertTrue(screen(program).contains("filter: report"))
     }
 
-    func testTheFilterLineFiltersAndExplainsABadKey() {
+    func testTheFilterLineFiltersAndExplainsABadValue() {
         let service = FakeTaskService(tasks: Self.titled)
         let program = started(service)
-        program.backend.enqueue([.char("f")] + "colour:red".map { .char($0) } + [.enter])
-        waitUntil(program, "the message") { screen(program).contains("unknown filter key 'colour'") }
-        XCTAssertTrue(program.backend.screen.lines.last!.hasPrefix("filter: colour:red"), "the line stays open with the text")
+        program.backend.enqueue([.char("f")] + "status:doing".map { .char($0) } + [.enter])
+        waitUntil(program, "the message") { screen(program).contains("bad status 'doing'") }
+        XCTAssertTrue(program.backend.screen.lines.last!.hasPrefix("filter: status:doing"), "the line stays open with the text")
         program.backend.enqueue([.ctrl("u")] + "st".map { .char($0) } + [.tab] + "done".map { .char($0) } + [.enter])
         waitUntil(program, "only done tasks") { screen(program).contains("1–2 of 2") }
         XCTAssertTrue(screen(program).contains("Read book") && screen(program).contains("Archive mail"))

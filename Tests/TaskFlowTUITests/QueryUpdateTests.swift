@@ -53,6 +53,31 @@ final class QueryUpdateTests: XCTestCase {
         XCTAssertEqual(update(&state, .typingPaused(generation: 1)), [], "a pause still pending after Esc changes nothing")
     }
 
+    /// Issue 15: `/` put the old search on the line and appended to it. The old search is
+    /// selected instead: typing starts a new one, End or → keeps it to refine.
+    func testSlashSelectsTheOldSearchSoTypingStartsANewOne() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("/")))
+        _ = type("report", into: &state)
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.query.search, "report")
+        _ = update(&state, .key(.char("/")))
+        XCTAssertEqual(state.queryLine?.input.text, "report")
+        XCTAssertEqual(state.queryLine?.input.isAllSelected, true)
+        _ = type("inv", into: &state)
+        XCTAssertEqual(state.queryLine?.input.text, "inv")
+        _ = update(&state, .typingPaused(generation: state.searchGeneration))
+        XCTAssertEqual(state.query.search, "inv")
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .key(.char("/")))
+        _ = update(&state, .key(.end))
+        _ = type("oice", into: &state)
+        XCTAssertEqual(state.queryLine?.input.text, "invoice", "End keeps the old search to add to it")
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.char("f")))
+        XCTAssertEqual(state.queryLine?.input.isAllSelected, false, "the filter line is added to")
+    }
+
     func testEnterKeepsTheSearchWithoutWaitingForThePause() {
         var state = Fixtures.mainState(all: Fixtures.tasks(3))
         _ = update(&state, .key(.char("/")))
@@ -93,18 +118,80 @@ final class QueryUpdateTests: XCTestCase {
             limit: 50, statuses: [.done], priorities: [.high], search: "report", dueBefore: DueBound("2026-12-08"))
         XCTAssertEqual(fetchedQueries(effects), [expected])
         XCTAssertEqual(state.query, expected)
+        XCTAssertNil(state.message, "every key was a key")
     }
 
     func testABadFilterKeepsTheLineOpenWithTheTextAndSaysWhy() {
         var state = Fixtures.mainState(all: Fixtures.tasks(3))
         _ = update(&state, .key(.char("f")))
-        _ = type("colour:red", into: &state)
+        _ = type("status:doing", into: &state)
         XCTAssertEqual(update(&state, .key(.enter)), [])
-        XCTAssertEqual(state.queryLine?.input.text, "colour:red")
-        XCTAssertEqual(state.queryLine?.problem, "unknown filter key 'colour': use status, priority or due")
+        XCTAssertEqual(state.queryLine?.input.text, "status:doing")
+        XCTAssertEqual(state.queryLine?.problem, "bad status 'doing': use todo, in-progress, done")
         _ = update(&state, .key(.backspace))
         XCTAssertNil(state.queryLine?.problem, "editing clears the message")
         XCTAssertEqual(state.query, TaskQuery(limit: 50))
+    }
+
+    /// Issue 15: `word:` was refused as an unknown key. It is searched for, and the footer
+    /// says so, in case it was a misspelt key.
+    func testAnUnknownKeyIsSearchedForAsTextAndTheFooterSaysSo() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        _ = type("colour:red todo: call", into: &state)
+        let effects = update(&state, .key(.enter))
+        XCTAssertNil(state.queryLine)
+        XCTAssertEqual(fetchedQueries(effects), [TaskQuery(limit: 50, search: "colour:red todo: call")])
+        XCTAssertEqual(
+            state.message?.text, "Searching for “colour:red”, “todo:” as text: the filter keys are status, priority and due")
+        XCTAssertEqual(state.message?.isError, false)
+    }
+
+    /// Issue 15: `due:<7d` was frozen to an absolute date. It stays as written, is read
+    /// again at each query, and a new day re-runs the query by itself.
+    func testARelativeDueFilterStaysRelative() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        _ = type("due:<7d", into: &state)
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.query.dueBefore, DueBound("2026-12-08"))
+        XCTAssertEqual(state.filterText, "due:<7d")
+        XCTAssertEqual(update(&state, .tick(Fixtures.now.addingTimeInterval(3_600))), [], "the same day: nothing to do")
+        let nextDay = update(&state, .tick(Fixtures.now.addingTimeInterval(86_400)))
+        XCTAssertEqual(fetchedQueries(nextDay).map(\.dueBefore), [DueBound("2026-12-09")])
+        XCTAssertEqual(state.filterText, "due:<7d")
+        _ = update(&state, .key(.char("O")))
+        XCTAssertEqual(state.filterText, "due:<7d due:overdue", "O adds to the due filter")
+        XCTAssertTrue(state.query.overdue)
+        _ = update(&state, .key(.char("O")))
+        XCTAssertEqual(state.filterText, "due:<7d")
+        _ = update(&state, .key(.char("f")))
+        XCTAssertEqual(state.queryLine?.input.text, "due:<7d", "the line opens with the words, not a date")
+        _ = update(&state, .key(.ctrl("u")))
+        _ = update(&state, .key(.escape))
+        XCTAssertEqual(state.filterText, "due:<7d", "Esc keeps the filter as it was")
+        _ = update(&state, .key(.char("F")))
+        XCTAssertEqual(state.filterText, "")
+        XCTAssertEqual(state.query, TaskQuery(limit: 50))
+        XCTAssertEqual(update(&state, .tick(Fixtures.now.addingTimeInterval(2 * 86_400))), [])
+    }
+
+    /// Issue 15: `due:` and Tab completed nothing. Tab lists the due words and steps through them.
+    func testTabOnDueListsTheDueWordsAndStepsThroughThem() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        _ = type("due:", into: &state)
+        _ = update(&state, .key(.tab))
+        XCTAssertEqual(state.queryLine?.input.text, "due:")
+        XCTAssertEqual(state.queryLine?.choices?.names, FilterSyntax.dueWords)
+        _ = update(&state, .key(.tab))
+        XCTAssertEqual(state.queryLine?.input.text, "due:today")
+        _ = update(&state, .key(.tab))
+        XCTAssertEqual(state.queryLine?.input.text, "due:tomorrow")
+        _ = type(" x", into: &state)
+        XCTAssertNil(state.queryLine?.choices, "typing ends the offer")
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.filterText, "due:tomorrow x")
     }
 
     func testQuickFiltersToggleAndOneKeyClearsThemAll() {

@@ -38,6 +38,27 @@ final class QueryViewTests: XCTestCase {
         XCTAssertTrue(footer.hasSuffix("bad due 'soon': use today, week, overdue, <7d, >2026-12-01 or a date"), footer)
     }
 
+    func testTabsCandidatesAreListedOnTheLineWithTheChosenOneInBrackets() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        for character in "due:" { _ = update(&state, .key(.char(character))) }
+        _ = update(&state, .key(.tab))
+        XCTAssertTrue(lines(state).last!.hasSuffix("today tomorrow week overdue <7d >7d"), lines(state).last!)
+        _ = update(&state, .key(.tab))
+        let footer = lines(state).last!
+        XCTAssertTrue(footer.hasPrefix("filter: due:today "), footer)
+        XCTAssertTrue(footer.hasSuffix("[today] tomorrow week overdue <7d >7d"), footer)
+    }
+
+    func testARelativeDueFilterIsShownAsWritten() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char("f")))
+        for character in "due:<7d" { _ = update(&state, .key(.char(character))) }
+        loaded(&state, Fixtures.tasks(2), update(&state, .key(.enter)))
+        XCTAssertTrue(lines(state).last!.hasSuffix("filter: due:<7d  sort: created ↓  1–2 of 2"), lines(state).last!)
+        XCTAssertTrue(lines(state)[1].hasPrefix("┌ Tasks (2) · due:<7d ─"), lines(state)[1])
+    }
+
     func testTheActiveFilterAndSortStayInTheFooter() {
         var state = Fixtures.mainState(all: Fixtures.tasks(3))
         loaded(&state, [Fixtures.task(1, priority: .high)], update(&state, .key(.char("!"))))

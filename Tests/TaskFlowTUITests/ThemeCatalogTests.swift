@@ -16,7 +16,7 @@ final class ThemeCatalogTests: XCTestCase {
     }
 
     private func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8)))
     }
 
     func testBuiltInThemesAreEmbeddedAndAllParse() throws {

@@ -8,8 +8,8 @@ final class ThemesCommandTests: XCTestCase {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("themes-cmd-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home + "/taskflow/themes", withIntermediateDirectories: true)
-        if let config { FileManager.default.createFile(atPath: home + "/taskflow/config.toml", contents: Data(config.utf8)) }
-        for (name, text) in themes { FileManager.default.createFile(atPath: home + "/taskflow/themes/\(name)", contents: Data(text.utf8)) }
+        if let config { XCTAssertTrue(FileManager.default.createFile(atPath: home + "/taskflow/config.toml", contents: Data(config.utf8))) }
+        for (name, text) in themes { XCTAssertTrue(FileManager.default.createFile(atPath: home + "/taskflow/themes/\(name)", contents: Data(text.utf8))) }
         let process = Process()
         process.executableURL = try ProductsDirectory.executable("taskflow", overrideVariable: "TASKFLOW_BIN")
         process.arguments = ["themes"]

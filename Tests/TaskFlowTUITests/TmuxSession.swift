@@ -25,7 +25,7 @@ final class TmuxSession {
 
     /// Ends the session; the program in it gets SIGHUP, as on a dropped SSH connection.
     func close() {
-        try? tmux(["kill-server"])
+        _ = try? tmux(["kill-server"])
         // tmux leaves the socket file of a killed server behind.
         let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         unlink("\(directory)/tmux-\(getuid())/\(socket)")

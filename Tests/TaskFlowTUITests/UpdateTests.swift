@@ -22,6 +22,27 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(effects, [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 1), .fetchStats, .startLive])
     }
 
+    /// Issue 15, defect 1: started while the server was down, the list and the stats said
+    /// "loading…" after the header said "live", until `r`.
+    func testWhatFailedToLoadIsLoadedWhenTheServerAnswersAgain() {
+        var state = AppState(size: Size(width: 120, height: 30), now: Fixtures.now, defaultServer: "x", pageSize: 50)
+        let down = ServiceFailure(message: "Could not connect to the server")
+        for effect in update(&state, .sessionFound(Fixtures.session)) {
+            if case .fetchPage(let query, let generation) = effect {
+                _ = update(&state, .pageFailed(page: query.page, generation: generation, down))
+            } else if effect == .fetchStats {
+                _ = update(&state, .statsFailed(down))
+            }
+        }
+        XCTAssertEqual(update(&state, .live(.state(.offline(reason: "down", retryIn: .seconds(2))))), [])
+        XCTAssertEqual(update(&state, .live(.state(.connecting))), [])
+        XCTAssertEqual(
+            update(&state, .live(.state(.polling(reason: "socket refused")))),
+            [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 2), .fetchStats])
+        // Already on its way: a live connection now asks for nothing more.
+        XCTAssertEqual(update(&state, .live(.state(.live))), [])
+    }
+
     func testTheNextPageIsPrefetchedAsSoonAsTheFirstArrives() {
         let state = Fixtures.mainState(all: Fixtures.tasks(120))
         XCTAssertEqual(state.tasks.total, 120)

@@ -43,7 +43,7 @@ final class UserConfigTests: XCTestCase {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home + "/taskflow", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: home + "/taskflow/config.toml", contents: Data("theme = \"light\"\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: home + "/taskflow/config.toml", contents: Data("theme = \"light\"\n".utf8)))
         XCTAssertEqual(UserConfig.load(environment: ["XDG_CONFIG_HOME": home]).theme, "light")
     }
 

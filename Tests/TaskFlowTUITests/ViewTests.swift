@@ -60,6 +60,22 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(ScreenView.render(state).frame.description, NARROW)
     }
 
+    /// Issue 15: under 100 columns nothing showed that there were other panes. The pane
+    /// says which of three it is, and Tab leads the hints, even at 40 columns.
+    func testAPaneShownAloneSaysItIsOneOfThreeAndTabLeadsTheHints() {
+        var state = Fixtures.mainState(size: Size(width: 40, height: 12), all: tasks)
+        for (pane, tab) in [(Pane.list, "1/3"), (.detail, "2/3"), (.stats, "3/3")] {
+            XCTAssertEqual(state.focus, pane)
+            let lines = ScreenView.render(state).frame.description.split(separator: "\n").map(String.init)
+            XCTAssertTrue(lines[1].hasSuffix("─ \(tab) ┐"), lines[1])
+            XCTAssertTrue(lines.last!.hasPrefix(" Tab pane  "), lines.last!)
+            XCTAssertTrue(lines.last!.hasSuffix("? help  1–4 of 4"), "the sort gives way at 40 columns: \(lines.last!)")
+            _ = update(&state, .key(.tab))
+        }
+        let wide = ScreenView.render(Fixtures.mainState(size: Size(width: 100, height: 24), all: tasks)).frame.description
+        XCTAssertFalse(wide.contains("1/3"), "all three panes are in sight")
+    }
+
     func testTheHelpScrollsToItsLastLine() {
         var state = Fixtures.mainState(size: Size(width: 100, height: 24), all: tasks)
         _ = update(&state, .key(.char("?")))
@@ -175,7 +191,7 @@ private let STATS = """
 
 private let NARROW = """
      TaskFlow  127.0.0.1:5000  ada… connecting… · synced 0s ago
-    ┌ Tasks (4) ───────────────────────────────────────────────┐
+    ┌ Tasks (4) ────────────────────────────────────────── 1/3 ┐
     │[~] high 准备季度报告 for the board             2d overdue│
     │[ ] med  🚀 Launch the beta                          today│
     │[x] low  Renew passport                              in 3d│
@@ -193,7 +209,7 @@ private let NARROW = """
     │                                                          │
     │                                                          │
     └──────────────────────────────────────────────────────────┘
-     j/↓ move                 ? help  sort: created ↓  1–4 of 4
+     Tab pane  j/↓ move       ? help  sort: created ↓  1–4 of 4
     """
 
 private let WIDE = """

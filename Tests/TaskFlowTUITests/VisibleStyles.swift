@@ -62,6 +62,32 @@ enum VisibleStyles {
             for key in keys { _ = update(&state, .key(key)) }
             states.append(state)
         }
+        // The search line with the old search selected, Tab's candidates on the filter line.
+        // A refused filter line too.
+        let refusedLine: [Key] = [.char("f")] + "status:doing".map { Key.char($0) } + [.enter]
+        for keys in [[Key.char("/"), .char("x"), .enter, .char("/")], [.char("f"), .char("d"), .char("u"), .char("e"), .char(":"), .tab, .tab], refusedLine] {
+            var state = base
+            for key in keys { _ = update(&state, .key(key)) }
+            states.append(state)
+        }
+        // One pane at a time (its "1/3"), and the form scrolled on the smallest screen.
+        var narrow = Fixtures.mainState(size: Size(width: 60, height: 20), all: tasks)
+        states.append(narrow)
+        narrow.size = Size(width: 40, height: 10)
+        _ = update(&narrow, .key(.char("e")))
+        narrow.taskForm?.confirmsDiscard = true
+        narrow.taskForm?.focus = .due
+        states.append(narrow)
+        // The form's problems under their fields, its notes, a due that is not a date.
+        var refused = base
+        _ = update(&refused, .key(.char("a")))
+        refused.taskForm?.problems = [.title: "must not be empty"]
+        refused.taskForm?.message = "Could not save: the server is down"
+        refused.taskForm?.due.setText("soonish")
+        states.append(refused)
+        refused.taskForm?.message = nil
+        refused.taskForm?.confirmsDiscard = true
+        states.append(refused)
         var login = base
         login.showLogin(message: "Session ended")
         states.append(login)

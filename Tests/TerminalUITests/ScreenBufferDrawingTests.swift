@@ -28,6 +28,15 @@ final class ScreenBufferDrawingTests: XCTestCase {
         XCTAssertEqual(buffer.description, "┌ Stat…┐\n└──────┘")
     }
 
+    func testABoxLabelSitsAtTheRightEndAndTheTitleGivesWayToIt() {
+        var buffer = ScreenBuffer(width: 24, height: 2)
+        buffer.drawBox(buffer.area, title: "Tasks (75) · status:todo", trailing: "1/3")
+        XCTAssertEqual(buffer.description, "┌ Tasks (75) · s…─ 1/3 ┐\n└──────────────────────┘")
+        var narrow = ScreenBuffer(width: 14, height: 2)
+        narrow.drawBox(narrow.area, title: "Tasks", trailing: "1/3")
+        XCTAssertEqual(narrow.description, "┌ Tasks ─────┐\n└────────────┘", "no room for a title and the label: the title wins")
+    }
+
     func testSetBackgroundKeepsTextColour() {
         var buffer = ScreenBuffer(width: 3, height: 1)
         buffer.put("!", at: .zero, style: Style(.priorityHigh))

@@ -29,6 +29,46 @@ final class TextInputTests: XCTestCase {
         XCTAssertFalse(state.handle(.enter), "Enter is for the form, not the field")
     }
 
+    func testASelectedTextIsReplacedByTypingClearedByDeletingAndKeptByMoving() {
+        var typed = TextInputState("report")
+        typed.selectAll()
+        XCTAssertTrue(typed.isAllSelected)
+        typed.handle(.char("x"))
+        XCTAssertEqual(typed.text, "x")
+        XCTAssertFalse(typed.isAllSelected)
+        var pasted = TextInputState("report")
+        pasted.selectAll()
+        pasted.handle(.paste("invoice"))
+        XCTAssertEqual(pasted.text, "invoice")
+        for key in [Key.backspace, .delete, .ctrl("w"), .ctrl("u"), .ctrl("k")] {
+            var cleared = TextInputState("report")
+            cleared.selectAll()
+            XCTAssertTrue(cleared.handle(key))
+            XCTAssertEqual(cleared.text, "", "\(key)")
+        }
+        var kept = TextInputState("report")
+        kept.selectAll()
+        kept.handle(.end)
+        kept.handle(.char("s"))
+        XCTAssertEqual(kept.text, "reports")
+        kept.selectAll()
+        kept.handle(.home)
+        kept.handle(.char("a"))
+        XCTAssertEqual(kept.text, "areports")
+        var empty = TextInputState()
+        empty.selectAll()
+        XCTAssertFalse(empty.isAllSelected, "nothing to select")
+    }
+
+    func testASelectedTextIsDrawnAsSelected() {
+        var state = TextInputState("ab")
+        state.selectAll()
+        let buffer = render(state, width: 5)
+        XCTAssertEqual(buffer[0, 0].style, Style(.listSelected))
+        XCTAssertEqual(buffer[1, 0].style, Style(.listSelected))
+        XCTAssertEqual(buffer[2, 0].style, Style(.cursor))
+    }
+
     func testPastedLinesBecomeOneLineAndControlsAreDropped() {
         var state = TextInputState()
         state.handle(.paste("one\ntwo\u{1B}[31m"))

@@ -22,6 +22,10 @@ public struct AppState: Sendable {
     public var defaultServer: String
 
     public var query: TaskQuery
+    /// The `due:` values of the filter as the user wrote them (`<7d`, `today`). The due
+    /// bounds of `query` are always these read at `now`: again at each reload and when the
+    /// day changes, so a relative filter stays relative.
+    public var dueFilter: [String] = []
     public var tasks: TaskPages
     /// The selected row and the first visible one.
     public var cursor = 0
@@ -88,6 +92,9 @@ public struct AppState: Sendable {
 
     /// The task under the cursor, when its page is loaded.
     public var selectedTask: TaskItem? { tasks.task(at: cursor) }
+
+    /// The filter in force as the filter line writes it (empty when there is none).
+    public var filterText: String { FilterSyntax(now: now).text(of: query, due: dueFilter) }
 
     /// Where the screen's parts go at the current size.
     public var layout: Layout { Layout(size: size, focus: focus) }

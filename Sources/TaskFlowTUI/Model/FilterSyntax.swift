@@ -3,10 +3,18 @@ import TaskFlowCore
 
 /// The filter line's language: `status:todo,in-progress priority:high due:<7d words`.
 ///
-/// Parsing sets only the filtering parts of a `TaskQuery` (statuses, priorities, due bounds,
+/// Reading sets only the filtering parts of a `TaskQuery` (statuses, priorities, due bounds,
 /// overdue, search) and keeps the caller's sort and page size, so a filter never undoes the
-/// sort the user chose. `text(of:)` writes a query back in the same language, so the line
-/// opens with what is active and `parse(text(of: q))` gives `q` back.
+/// sort the user chose. The `due:` values are kept as written (`<7d`, `today`, `fri`) next
+/// to the query, because they are relative: `applying(due:to:)` reads them again at each
+/// query, so "due within 7 days" still means that tomorrow. `text(of:due:)` writes a filter
+/// back in the same language, so the line opens with what is active and reading that line
+/// gives the same filter back.
+///
+/// A key is `status`, `priority` or `due`, or any start of one from two letters on (`pri:`,
+/// `st:`), as in taskwarrior. Any other `word:value` is text to search for, as typed (a
+/// title like "re: budget" or "todo: call Bob" must stay findable); `textKeys` lists such
+/// tokens so the screen can say how it read them. A known key with a bad value is refused.
 /// Due words are read as UTC days like the rest of the contract; `now` decides "today".
 struct FilterSyntax {
     /// Why a line was refused; the message names the key or the value so the user can fix it.
@@ -14,26 +22,41 @@ struct FilterSyntax {
         let message: String
     }
 
+    /// A line as read: the query it selects now, the due values as written (to be read
+    /// again later), and the `word:value` tokens searched as text.
+    struct Reading: Equatable {
+        var query: TaskQuery
+        var due: [String] = []
+        var textKeys: [String] = []
+    }
+
     static let keys = ["status", "priority", "due"]
-    static let dueWords = ["today", "week", "overdue"]
+    /// The `due:` values Tab offers first, before anything is typed.
+    static let dueWords = ["today", "tomorrow", "week", "overdue", "<7d", ">7d"]
+    /// Tab also completes these after `<` or `>` and, once a letter is typed, bare.
+    static let dayWords = ["today", "tomorrow", "7d", "2w", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     let now: Date
 
     /// The query `base` filtered as `text` says; every filter in `base` is replaced and the
     /// page goes back to 1. Several `due:` tokens combine (`due:>2026-12-01 due:<2026-12-31`).
-    func parse(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> TaskQuery {
+    func read(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> Reading {
         var query = base
         query.page = 1
         query.statuses = []
         query.priorities = []
         query.search = nil
-        query.dueBefore = nil
-        query.dueAfter = nil
-        query.overdue = false
+        var due: [String] = []
         var words: [String] = []
+        var textKeys: [String] = []
         for token in Self.tokens(text) {
-            guard let (key, value) = Self.keyAndValue(token) else {
+            guard let (written, value) = Self.keyAndValue(token) else {
                 words.append(token)
+                continue
+            }
+            guard let key = Self.key(named: written) else {
+                words.append(token)
+                textKeys.append(token)
                 continue
             }
             switch key {
@@ -41,14 +64,39 @@ struct FilterSyntax {
                 query.statuses = try Self.list(value, of: TaskStatus.self, key: key)
             case "priority":
                 query.priorities = try Self.list(value, of: TaskPriority.self, key: key)
-            case "due":
-                try applyDue(value, to: &query)
             default:
-                throw Problem(message: "unknown filter key '\(key)': use status, priority or due")
+                var check = TaskQuery()
+                try applyDue(value, to: &check)
+                due.append(value.lowercased())
             }
         }
         if !words.isEmpty { query.search = words.joined(separator: " ") }
+        return Reading(query: applying(due: due, to: query), due: due, textKeys: textKeys)
+    }
+
+    /// The query of `read`, for callers that keep no due words.
+    func parse(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> TaskQuery {
+        try read(text, base: base).query
+    }
+
+    /// `query` with its due bounds and overdue flag as `due` (values `read` accepted) mean
+    /// at `now`; no values clear them.
+    func applying(due: [String], to query: TaskQuery) -> TaskQuery {
+        var query = query
+        query.dueBefore = nil
+        query.dueAfter = nil
+        query.overdue = false
+        for value in due { try? applyDue(value, to: &query) }
         return query
+    }
+
+    /// The filter key `written` stands for: a key, or the start of exactly one from two
+    /// letters on; nil for anything else (then the token is text).
+    static func key(named written: String) -> String? {
+        if keys.contains(written) { return written }
+        guard written.count >= 2 else { return nil }
+        let matches = keys.filter { $0.hasPrefix(written) }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The line's words, split at white-space scalars rather than Characters: a combining
@@ -58,11 +106,23 @@ struct FilterSyntax {
         text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(Substring($0)) }
     }
 
-    /// The filter of `query` as a line `parse` reads back to the same query.
-    func text(of query: TaskQuery) -> String {
+    /// The filter of `query` as a line `read` reads back to the same filter: the due values
+    /// as written when there are some, else the query's own due bounds as dates.
+    func text(of query: TaskQuery, due: [String] = []) -> String {
         var tokens: [String] = []
         if !query.statuses.isEmpty { tokens.append("status:" + query.statuses.map(\.rawValue).joined(separator: ",")) }
         if !query.priorities.isEmpty { tokens.append("priority:" + query.priorities.map(\.rawValue).joined(separator: ",")) }
+        if due.isEmpty {
+            tokens += dueTokens(of: query)
+        } else {
+            tokens += due.map { "due:" + $0 }
+        }
+        if let search = query.search, !search.isEmpty { tokens.append(search) }
+        return tokens.joined(separator: " ")
+    }
+
+    private func dueTokens(of query: TaskQuery) -> [String] {
+        var tokens: [String] = []
         if query.overdue { tokens.append("due:overdue") }
         let today = DueBound.day(DueDate.startOfDay(now))
         switch (query.dueAfter, query.dueBefore) {
@@ -76,12 +136,11 @@ struct FilterSyntax {
             if let after { tokens.append("due:>\(after)") }
             if let before { tokens.append("due:<\(before)") }
         }
-        if let search = query.search, !search.isEmpty { tokens.append(search) }
-        return tokens.joined(separator: " ")
+        return tokens
     }
 
-    /// `key:value` when the token starts with letters and a colon; anything else is a word,
-    /// so searching for "12:30" or "a:b:c"-like text is still possible with a leading digit.
+    /// `key:value` (the key lowercased) when the token starts with letters and a colon;
+    /// anything else is a word. Whether the key is one is for `key(named:)` to say.
     static func keyAndValue(_ token: String) -> (key: String, value: String)? {
         guard let colon = token.firstIndex(of: ":") else { return nil }
         let key = token[..<colon]

@@ -29,7 +29,7 @@ public struct ExternalEditor: Sendable {
         guard descriptor >= 0 else {
             return .failed("Could not create a file for the editor in \(directory): \(String(cString: strerror(errno)))")
         }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         // Editors end a file with a newline; one is added here and taken off afterwards so
         // an untouched description comes back exactly as it went.

@@ -74,7 +74,7 @@ extension AppState {
             return toggleQuickFilter { $0.statuses = $0.statuses == [.inProgress] ? [] : [.inProgress] }
         case .quickDone: return toggleQuickFilter { $0.statuses = $0.statuses == [.done] ? [] : [.done] }
         case .quickHigh: return toggleQuickFilter { $0.priorities = $0.priorities == [.high] ? [] : [.high] }
-        case .quickOverdue: return toggleQuickFilter { $0.overdue.toggle() }
+        case .quickOverdue: return toggleOverdue()
         case .sort:
             showsHelp = false
             sortPicker = SortPicker(current: query.sort)

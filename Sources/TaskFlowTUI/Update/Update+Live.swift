@@ -8,8 +8,15 @@ extension AppState {
         switch update {
         case .state(let state):
             connection = state
-            if case .stopped(let reason) = state {
+            switch state {
+            case .stopped(let reason):
                 showLogin(message: reason)
+            case .live, .polling:
+                // The server answers again: what failed to load while it did not is loaded
+                // now, without waiting for `r` (the feed's resync covers missed events).
+                if hasFailedToLoad { return reload() }
+            case .connecting, .offline:
+                break
             }
             return []
         case .resync:
@@ -37,6 +44,14 @@ extension AppState {
                 return reload()
             }
         }
+    }
+}
+
+extension AppState {
+    /// The list or the stats have nothing to show and nothing on its way: their last
+    /// request failed.
+    var hasFailedToLoad: Bool {
+        (!tasks.isLoaded && tasks.inFlight.isEmpty) || (stats == nil && !statsInFlight)
     }
 }
 

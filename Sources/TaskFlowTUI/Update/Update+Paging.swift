@@ -54,10 +54,12 @@ extension AppState {
         return effects
     }
 
-    /// Fetches everything on screen again, keeping the cursor on the task it is on.
+    /// Fetches everything on screen again, keeping the cursor on the task it is on. A
+    /// relative due filter is read again: "<7d" means seven days from now, every time.
     mutating func reload() -> [Effect] {
         // A reload still looking for its task keeps looking for it.
         followedTaskID = followedTaskID ?? selectedTask?.id
+        query = FilterSyntax(now: now).applying(due: dueFilter, to: query)
         tasks.invalidate()
         return requestVisiblePages() + requestStats()
     }

@@ -8,8 +8,14 @@ import TerminalUI
 extension AppState {
     mutating func openLine(_ kind: QueryLine.Kind) {
         showsHelp = false
-        let text = kind == .search ? (query.search ?? "") : FilterSyntax(now: now).text(of: query)
-        queryLine = QueryLine(kind: kind, text: text, savedQuery: query, savedCursor: cursor, savedOffset: listOffset)
+        let text = kind == .search ? (query.search ?? "") : filterText
+        var line = QueryLine(
+            kind: kind, text: text, savedQuery: query, savedDueFilter: dueFilter, savedCursor: cursor, savedOffset: listOffset)
+        // A new search is the common case (as `/` in lazygit or k9s): the old one is
+        // selected, so typing replaces it, while → or End keeps it to refine. A filter is
+        // more often added to, so its line opens with the cursor after it.
+        if kind == .search { line.input.selectAll() }
+        queryLine = line
     }
 
     /// Keys on an open line: only the line context's bindings count, so that typing `q`,
@@ -22,23 +28,44 @@ extension AppState {
         case .cancelLine?:
             return cancelLine(line)
         case .completeLine?:
-            if line.kind == .filter, let completed = FilterCompletion.complete(line.input.text) {
-                line.input.setText(completed)
-                line.problem = nil
-            }
+            if line.kind == .filter { complete(&line) }
             queryLine = line
             return []
         default:
             let before = line.input.text
             line.input.handle(key)
             let changed = line.input.text != before
-            if changed { line.problem = nil }
+            if changed {
+                line.problem = nil
+                line.choices = nil
+            }
             queryLine = line
             guard changed, line.kind == .search else { return [] }
             // No request per key: the runner waits, and only the latest keystroke's pause searches.
             searchGeneration += 1
             return [.waitForTypingPause(generation: searchGeneration)]
         }
+    }
+
+    /// Tab: completes as far as certain and lists what is left; Tab again while the list
+    /// is shown puts each candidate on the line in turn.
+    private func complete(_ line: inout QueryLine) {
+        line.problem = nil
+        // Any edit drops the candidates, so while they are here the line is Tab's own.
+        if var choices = line.choices {
+            let next = choices.index.map { ($0 + 1) % choices.lines.count } ?? 0
+            choices.index = next
+            line.input.setText(choices.lines[next])
+            line.choices = choices
+            return
+        }
+        guard let completion = FilterCompletion.complete(line.input.text) else {
+            line.choices = nil
+            return
+        }
+        line.input.setText(completion.line)
+        line.choices =
+            completion.choices.count > 1 ? QueryLine.Choices(lines: completion.choices, names: completion.names, index: nil) : nil
     }
 
     mutating func typingPaused(generation: Int) -> [Effect] {
@@ -55,9 +82,15 @@ extension AppState {
             return requery(withSearch: line.input.text)
         case .filter:
             do {
-                let filtered = try FilterSyntax(now: now).parse(line.input.text, base: query)
+                let reading = try FilterSyntax(now: now).read(line.input.text, base: query)
                 queryLine = nil
-                return requery(filtered)
+                dueFilter = reading.due
+                if !reading.textKeys.isEmpty {
+                    let tokens = reading.textKeys.map { "“\($0)”" }.joined(separator: ", ")
+                    message = StatusMessage(
+                        "Searching for \(tokens) as text: the filter keys are status, priority and due", isError: false, now: now)
+                }
+                return requery(reading.query)
             } catch {
                 var refused = line
                 refused.problem = error.message
@@ -71,15 +104,24 @@ extension AppState {
     private mutating func cancelLine(_ line: QueryLine) -> [Effect] {
         queryLine = nil
         searchGeneration += 1
-        guard query != line.savedQuery else { return [] }
+        dueFilter = line.savedDueFilter
         let effects = requery(line.savedQuery)
+        guard !effects.isEmpty else { return [] }
         cursor = line.savedCursor
         listOffset = line.savedOffset
         return effects + requestVisiblePages()
     }
 
     mutating func clearFilters() -> [Effect] {
-        requery(TaskQuery(limit: query.limit, sort: query.sort))
+        dueFilter = []
+        return requery(TaskQuery(limit: query.limit, sort: query.sort))
+    }
+
+    /// `O`: overdue tasks only, or again, not only; the rest of the filter stays.
+    mutating func toggleOverdue() -> [Effect] {
+        showsHelp = false
+        if dueFilter.contains("overdue") { dueFilter.removeAll { $0 == "overdue" } } else { dueFilter.append("overdue") }
+        return requery(query)
     }
 
     mutating func toggleQuickFilter(_ change: (inout TaskQuery) -> Void) -> [Effect] {
@@ -96,9 +138,10 @@ extension AppState {
         return requery(changed)
     }
 
-    /// Shows `newQuery` from its first row; answers to the old query are ignored from now on.
+    /// Shows `newQuery` (its due bounds read from `dueFilter` now) from its first row;
+    /// answers to the old query are ignored from now on.
     mutating func requery(_ newQuery: TaskQuery) -> [Effect] {
-        var newQuery = newQuery
+        var newQuery = FilterSyntax(now: now).applying(due: dueFilter, to: newQuery)
         newQuery.page = 1
         guard newQuery != query else { return [] }
         query = newQuery

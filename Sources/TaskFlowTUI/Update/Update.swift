@@ -20,6 +20,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         // An open live connection means nothing changed unannounced: the data is current.
         if state.connection == .live, state.lastSync != nil { state.lastSync = now }
         if let message = state.message, message.expires <= now { state.message = nil }
+        // A new day moves the bounds of a relative due filter ("<7d", "today").
+        if state.screen == .main, !state.dueFilter.isEmpty,
+           FilterSyntax(now: now).applying(due: state.dueFilter, to: state.query) != state.query {
+            return state.reload()
+        }
         return []
     case .typingPaused(let generation):
         return state.typingPaused(generation: generation)

@@ -10,8 +10,11 @@ public struct DetailPane: Widget {
     public var scroll: Int
     public var now: Date
     public var isFocused: Bool
+    /// Where the pane is among the three when it is shown alone ("2/3").
+    public var tab: String?
 
-    public init(task: TaskItem?, isLoading: Bool, scroll: Int, now: Date, isFocused: Bool) {
+    public init(task: TaskItem?, isLoading: Bool, scroll: Int, now: Date, isFocused: Bool, tab: String? = nil) {
+        self.tab = tab
         self.task = task
         self.isLoading = isLoading
         self.scroll = scroll
@@ -20,7 +23,7 @@ public struct DetailPane: Widget {
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.detail.title)
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.detail.title, trailing: tab)
         guard !inner.isEmpty else { return }
         buffer.fill(inner)
         guard let task else {

@@ -22,16 +22,34 @@ public struct FooterView: Widget {
         // The popups and the form take only their own keys, so global ones would be false
         // hints there.
         let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm]
-        let bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
+        var bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
         let help = bindings.first { $0.command == .toggleHelp }
+        var trailing = self.trailing
+        // One pane at a time: the key to the others comes first, and the filter and sort
+        // (the list's title shows the filter too) give way to it on a narrow line.
+        if !state.layout.showsAllPanes, let tab = bindings.firstIndex(where: { $0.command == .nextPane }) {
+            let binding = bindings.remove(at: tab)
+            bindings.insert(binding, at: 0)
+            let room = row.width - 1 - Self.width(of: binding) - 2 - (help.map { Self.width(of: $0) + 2 } ?? 0)
+            if DisplayWidth.of(trailing) > room { trailing = self.trailing(filter: false) }
+            if DisplayWidth.of(trailing) > room { trailing = self.trailing(filter: false, sort: false) }
+        }
         buffer.render(HintBar(bindings, trailing: trailing, pinned: help), in: row)
     }
 
-    var trailing: String {
+    var trailing: String { trailing(filter: true) }
+
+    /// The filter, the sort and the range, flush right; the first two may be left out.
+    func trailing(filter: Bool, sort: Bool = true) -> String {
         guard state.screen == .main else { return "" }
-        let sort = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
-        let filter = FilterSyntax(now: state.now).text(of: state.query)
-        return (filter.isEmpty ? "" : "filter: \(filter)  ") + "\(sort)  \(range) "
+        let sortText = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
+        let filterText = filter ? state.filterText : ""
+        return (filterText.isEmpty ? "" : "filter: \(filterText)  ") + (sort ? "\(sortText)  " : "") + "\(range) "
+    }
+
+    /// The columns a hint takes: "Tab pane".
+    private static func width(of binding: KeyBinding<TUICommand>) -> Int {
+        DisplayWidth.of(binding.keyLabel) + 1 + DisplayWidth.of(binding.command.hint ?? "")
     }
 
     /// "41–60 of 1,234": the rows on screen and the server's total.

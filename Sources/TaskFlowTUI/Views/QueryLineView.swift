@@ -21,7 +21,8 @@ public struct QueryLineView {
         let note = trailing
         let noteWidth = min(DisplayWidth.of(note), max(0, row.maxX - x - 10))
         if noteWidth > 0 {
-            let style = line.problem != nil ? Style(.error, attributes: .bold).on(.statusBar) : Style(.statusBar)
+            // The bar's own colours, as the footer's messages: red on the bar fell under 4.5:1.
+            let style = line.problem != nil ? Style(.statusBar, attributes: [.bold, .underline]) : Style(.statusBar)
             buffer.put(note, at: Point(x: row.maxX - noteWidth, y: row.y), maxWidth: noteWidth, style: style)
         }
         x = min(x, row.maxX)
@@ -34,6 +35,11 @@ public struct QueryLineView {
 
     var trailing: String {
         if let problem = line.problem { return problem + " " }
+        if let choices = line.choices {
+            // What Tab can still put there; the one on the line now in brackets.
+            return choices.names.enumerated().map { $0.offset == choices.index ? "[\($0.element)]" : $0.element }
+                .joined(separator: " ") + " "
+        }
         guard line.kind == .search else { return Self.hints(state.keymap) + " " }
         guard let total = state.tasks.total, state.tasks.inFlight.isEmpty else { return "searching… " }
         return (total == 1 ? "1 match" : "\(TaskText.count(total)) matches") + " "

@@ -47,16 +47,18 @@ public enum ScreenView {
         buffer.render(HeaderView(state: state), in: layout.header)
         for (pane, area) in layout.panes {
             let focused = pane == state.focus
+            // Shown alone, a pane says it is one of three (Tab, in the hints, moves on).
+            let tab = layout.showsAllPanes ? nil : "\(pane.rawValue + 1)/\(Pane.allCases.count)"
             switch pane {
             case .list:
-                buffer.render(TaskListPane(state: state, isFocused: focused), in: area)
+                buffer.render(TaskListPane(state: state, isFocused: focused, tab: tab), in: area)
             case .detail:
                 let detail = DetailPane(
                     task: state.selectedTask, isLoading: !state.tasks.isLoaded || state.tasks.count > 0,
-                    scroll: state.detailScroll, now: state.now, isFocused: focused)
+                    scroll: state.detailScroll, now: state.now, isFocused: focused, tab: tab)
                 buffer.render(detail, in: area)
             case .stats:
-                buffer.render(StatsPane(stats: state.stats, isFocused: focused), in: area)
+                buffer.render(StatsPane(stats: state.stats, isFocused: focused, tab: tab), in: area)
             }
         }
         buffer.render(FooterView(state: state), in: layout.footer)

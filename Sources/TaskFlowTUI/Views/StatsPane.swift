@@ -6,14 +6,17 @@ import TerminalUI
 public struct StatsPane: Widget {
     public var stats: TaskStats?
     public var isFocused: Bool
+    /// Where the pane is among the three when it is shown alone ("3/3").
+    public var tab: String?
 
-    public init(stats: TaskStats?, isFocused: Bool) {
+    public init(stats: TaskStats?, isFocused: Bool, tab: String? = nil) {
+        self.tab = tab
         self.stats = stats
         self.isFocused = isFocused
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.stats.title)
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: Pane.stats.title, trailing: tab)
         guard !inner.isEmpty else { return }
         buffer.fill(inner)
         guard let stats else {

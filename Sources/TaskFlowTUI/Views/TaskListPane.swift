@@ -6,14 +6,17 @@ import TerminalUI
 public struct TaskListPane: Widget {
     public var state: AppState
     public var isFocused: Bool
+    /// Where the pane is among the three when it is shown alone ("1/3").
+    public var tab: String?
 
-    public init(state: AppState, isFocused: Bool) {
+    public init(state: AppState, isFocused: Bool, tab: String? = nil) {
+        self.tab = tab
         self.state = state
         self.isFocused = isFocused
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: title)
+        let inner = buffer.drawBox(area, style: Style(isFocused ? .borderFocused : .border), title: title, trailing: tab)
         guard !inner.isEmpty else { return }
         let tasks = state.tasks
         guard tasks.isLoaded else {
@@ -38,5 +41,5 @@ public struct TaskListPane: Widget {
         return Pane.list.title + total + (filterText.isEmpty ? "" : " · " + filterText)
     }
 
-    private var filterText: String { FilterSyntax(now: state.now).text(of: state.query) }
+    private var filterText: String { state.filterText }
 }

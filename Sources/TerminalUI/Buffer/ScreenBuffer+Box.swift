@@ -15,11 +15,12 @@ public struct BorderSet: Hashable, Sendable {
 
 extension ScreenBuffer {
     /// Draws a border around `rect` with an optional title in the top edge
-    /// (`┌ Title ─┐`) and returns the area inside it.
+    /// (`┌ Title ─┐`), and optionally a short label at its right end (`┌ Title ── 1/3 ┐`),
+    /// which the title never runs into; returns the area inside it.
     @discardableResult
     public mutating func drawBox(
         _ rect: Rect, style: Style = Style(.border), title: String? = nil, titleStyle: Style = Style(.title),
-        border: BorderSet = .single
+        trailing: String? = nil, border: BorderSet = .single
     ) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let (left, right, top, bottom) = (rect.x, rect.maxX - 1, rect.y, rect.maxY - 1)
@@ -31,8 +32,18 @@ extension ScreenBuffer {
         fill(Rect(x: right, y: top, width: 1, height: 1), with: border.topRight, style: style)
         fill(Rect(x: left, y: bottom, width: 1, height: 1), with: border.bottomLeft, style: style)
         fill(Rect(x: right, y: bottom, width: 1, height: 1), with: border.bottomRight, style: style)
+        var titleWidth = rect.width - 2
+        if let trailing, !trailing.isEmpty {
+            let label = " \(trailing) "
+            let width = DisplayWidth.of(label)
+            // Only with room left for a title of a few characters.
+            if rect.width - 2 - width >= 8 {
+                put(label, at: Point(x: right - width, y: top), maxWidth: width, style: titleStyle)
+                titleWidth -= width + 1
+            }
+        }
         if let title, !title.isEmpty, rect.width >= 5 {
-            put(" \(title) ", at: Point(x: left + 1, y: top), maxWidth: rect.width - 2, style: titleStyle)
+            put(" \(title) ", at: Point(x: left + 1, y: top), maxWidth: titleWidth, style: titleStyle)
         }
         return rect.inset(by: 1)
     }

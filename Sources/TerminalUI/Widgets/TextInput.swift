@@ -39,7 +39,11 @@ public struct TextInput: Widget {
             }
             // A line break (a multi-line description) shows as ↵ and stays in the text.
             let isBreak = character == "\n"
-            let style = isCursor ? Style(.cursor) : isBreak ? Style(.dim).on(fieldStyle.background) : fieldStyle
+            let isSelected = isFocused && state.isAllSelected
+            let style =
+                isCursor ? Style(.cursor)
+                : isSelected ? Style(.listSelected)
+                : isBreak ? Style(.dim).on(fieldStyle.background) : fieldStyle
             buffer.put(isBreak ? "↵" : String(character), at: Point(x: row.x + column - offset, y: row.y), maxWidth: width, style: style)
         }
         if isFocused, state.cursor == state.text.count { markCursor(at: column - offset, in: row, buffer: &buffer) }

@@ -9,6 +9,10 @@ public struct TextInputState: Hashable, Sendable {
     public var offset: Int
     /// Longest accepted text, in grapheme clusters.
     public var maxLength: Int?
+    /// The whole text is selected (a field opened with its old value, as a browser's
+    /// address bar is): typing or pasting replaces it, a deleting key clears it, and a
+    /// movement key keeps it and just ends the selection.
+    public private(set) var isAllSelected = false
 
     public init(_ text: String = "", maxLength: Int? = nil) {
         self.text = ""
@@ -18,9 +22,16 @@ public struct TextInputState: Hashable, Sendable {
         insert(text)
     }
 
-    /// Inserts at the cursor. Line breaks and tabs become spaces (the field is one line);
-    /// other control characters are dropped.
+    /// Selects the whole text, if there is any, with the cursor at its end.
+    public mutating func selectAll() {
+        cursor = text.count
+        isAllSelected = !text.isEmpty
+    }
+
+    /// Inserts at the cursor (in place of the text, while it is all selected). Line breaks
+    /// and tabs become spaces (the field is one line); other control characters are dropped.
     public mutating func insert(_ string: String) {
+        if isAllSelected { clearSelection() }
         var clean = ""
         for character in string {
             if character.isNewline || character == "\t" {
@@ -67,13 +78,39 @@ public struct TextInputState: Hashable, Sendable {
         text = ""
         cursor = 0
         offset = 0
+        isAllSelected = false
         insert(newText)
+    }
+
+    /// Removes the selected text.
+    private mutating func clearSelection() {
+        isAllSelected = false
+        text = ""
+        cursor = 0
+        offset = 0
     }
 
     /// Applies an editing key. Returns false for keys that are not editing keys (Enter,
     /// Esc, Tab…), which the caller handles.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        if isAllSelected {
+            switch key {
+            case .backspace, .delete, .ctrl("d"), .ctrl("w"), .ctrl("u"), .ctrl("k"):
+                clearSelection()
+                return true
+            case .left, .ctrl("b"), .home, .ctrl("a"):
+                isAllSelected = false
+                moveToStart()
+                return true
+            case .right, .ctrl("f"), .end, .ctrl("e"):
+                isAllSelected = false
+                moveToEnd()
+                return true
+            default:
+                break
+            }
+        }
         switch key {
         case .char(let character): insert(String(character))
         case .paste(let pasted): insert(pasted)
