@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import TaskFlowCore
 
 /// The whole server: middleware, routes, the Socket.IO endpoint and background upkeep.
 public func buildApplication(
@@ -33,7 +34,7 @@ public func buildApplication(
                 },
                 timeouts: timeouts, upgradesTarget: SocketIOEndpoint.accepts(target:), production: configuration.production)
         },
-        configuration: .init(address: configuration.bindAddress, serverName: "taskflow"),
+        configuration: .init(address: configuration.bindAddress, serverName: "taskflow-server/\(TaskFlowVersion.current)"),
         services: [MaintenanceService(
             sessions: services.store, tasks: services.store, tombstoneLifetime: configuration.tombstoneLifetime, logger: logger,
             clock: services.clock)] + services.background,
