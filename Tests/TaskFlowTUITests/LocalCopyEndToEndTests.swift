@@ -46,6 +46,31 @@ final class LocalCopyEndToEndTests: XCTestCase {
         try await session.waitFor("the task back on the screen") { $0.contains("Task 005") && $0.contains("1–5 of 5") }
     }
 
+    /// Marks, one bulk change, one undo for all of it, and one question for a bulk delete.
+    func testMarkedTasksChangeTogetherAndOneUndoTakesItAllBack() async throws {
+        let session = try await openUI()
+        try await session.waitFor(text: "● live")
+        try session.sendKeys("Space", "Space", "Space")
+        try await session.waitFor(text: "3 marked")
+        try session.sendKeys("x")
+        try await eventually("three tasks done on the server") {
+            try await self.ui.client.allTasks().filter { $0.status == .done }.map(\.title).sorted() == ["Task 003", "Task 004", "Task 005"]
+        }
+        try session.sendKeys("u")
+        try await session.waitFor(text: "Undid: status done on 3 tasks")
+        try await eventually("one undo to bring all three back") {
+            try await self.ui.client.allTasks().allSatisfy { $0.status == .todo }
+        }
+        try session.sendKeys("*")
+        try await session.waitFor(text: "5 marked")
+        try session.sendKeys("d")
+        try await session.waitFor(text: "Delete 5 marked tasks? (u undoes it)")
+        try session.sendKeys("y")
+        try await eventually("every task deleted on the server") { try await self.ui.client.allTasks().isEmpty }
+        try session.sendKeys("u")
+        try await eventually("all five back") { try await self.ui.client.allTasks().count == 5 }
+    }
+
     func testChangesMadeWhileTheServerIsDownReachItWhenItIsBack() async throws {
         let session = try await openUI()
         try await session.waitFor(text: "● live")

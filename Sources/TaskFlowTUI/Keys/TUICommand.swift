@@ -27,6 +27,11 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case delete
     case undo
     case redo
+    // Marks for bulk actions
+    case toggleMark = "mark"
+    case markRange = "mark-range"
+    case markAll = "mark-all"
+    case clearMarks = "clear-marks"
     // The whole screen
     case refresh
     case toggleHelp = "help"
@@ -93,6 +98,10 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .delete: ("Delete the selected task (asks first)", "delete")
         case .undo: ("Undo your last change (a task changed elsewhere since is left alone)", "undo")
         case .redo: ("Redo the change you last undid", nil)
+        case .toggleMark: ("Mark or unmark the task; x s p d then act on all marked", "mark")
+        case .markRange: ("Mark from the last marked task to this one", nil)
+        case .markAll: ("Mark every task in view", nil)
+        case .clearMarks: ("Clear the marks", nil)
         case .refresh: ("Reload tasks and stats from the server", "refresh")
         case .toggleHelp: ("Show or hide this help", "help")
         case .closeHelp: ("Close the help", "close")

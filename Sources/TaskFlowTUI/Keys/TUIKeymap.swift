@@ -20,6 +20,10 @@ public enum TUIKeymap {
         map.bind(.char("e"), to: c.edit, in: .list)
         map.bind(.char("E"), to: c.editDescription, in: .list)
         map.bind(.char("d"), to: c.delete, in: .list)
+        map.bind(.char(" "), to: c.toggleMark, in: .list)
+        map.bind(.char("v"), to: c.markRange, in: .list)
+        map.bind(.char("*"), to: c.markAll, in: .list)
+        map.bind(.escape, to: c.clearMarks, in: .list)
 
         map.bind([.char("j"), .down], to: c.scrollDown, in: .detail)
         map.bind([.char("k"), .up], to: c.scrollUp, in: .detail)

@@ -48,6 +48,10 @@ public struct AppState: Sendable {
     public var taskForm: TaskForm?
     /// A question waiting for y or n.
     public var confirmation: Confirmation?
+    /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.
+    public var marked: Set<String> = []
+    /// The last task marked or unmarked, where `v` marks a range from.
+    public var markAnchor: String?
     /// Tasks deleted on screen while the server is asked, with the row each was on.
     public var pendingDeletes: [String: PendingDelete] = [:]
     /// Keys that make a create happen once however often it is sent (`Idempotency-Key`).

@@ -65,6 +65,26 @@ public final class APITaskService: TaskService {
         try await Self.translating { try await current.deleteTask(id: id) }
     }
 
+    /// The marked tasks in one `POST /tasks/batch`.
+    public func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem] {
+        try await Self.translating {
+            let results = try await current.batch(bulk.map { .update(id: $0.id, changes: $0.changes, ifMatch: nil) })
+            if let refused = results.first(where: { $0.task == nil || $0.status >= 400 }) {
+                throw ServiceFailure(message: refused.error?.message ?? "not saved (\(refused.status))", code: refused.error?.code)
+            }
+            return results.compactMap(\.task)
+        }
+    }
+
+    public func delete(ids: [String]) async throws(ServiceFailure) {
+        try await Self.translating {
+            let results = try await current.batch(ids.map { .delete(id: $0, ifMatch: nil) })
+            if let refused = results.first(where: { $0.status >= 400 && $0.status != 404 }) {
+                throw ServiceFailure(message: refused.error?.message ?? "not deleted (\(refused.status))", code: refused.error?.code)
+            }
+        }
+    }
+
     public func liveUpdates() -> AsyncStream<LiveUpdate> {
         LiveFeed(client: current, options: liveOptions).updates()
     }

@@ -81,6 +81,23 @@ public final class EffectRunner: Sendable {
                     inbox.send(.taskDeleteFailed(id: id, error))
                 }
             }
+        case .updateTasks(let bulk):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    for task in try await service.update(bulk) { inbox.send(.taskSaved(task)) }
+                } catch {
+                    for change in bulk { inbox.send(.taskSaveFailed(id: change.id, error)) }
+                }
+            }
+        case .deleteTasks(let ids):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    try await service.delete(ids: ids)
+                    inbox.send(.tasksDeleted(ids))
+                } catch {
+                    for id in ids { inbox.send(.taskDeleteFailed(id: id, error)) }
+                }
+            }
         case .openEditor:
             // `TUIProgram` runs the editor itself: it has to hand the terminal over.
             break

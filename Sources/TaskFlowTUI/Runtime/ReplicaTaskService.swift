@@ -60,6 +60,16 @@ public final class ReplicaTaskService: TaskService {
         _ = try await perform([.delete(id: id)], label: "delete")
     }
 
+    public func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem] {
+        let changes = try bulk.map { change throws(ServiceFailure) in LocalChange.update(id: change.id, try Self.validated(change.changes, creating: false)) }
+        let label = bulk.first.map { "\(Self.label(for: $0.changes)) on \(bulk.count) task\(bulk.count == 1 ? "" : "s")" } ?? "edit"
+        return try await perform(changes, label: label).compactMap { $0 }
+    }
+
+    public func delete(ids: [String]) async throws(ServiceFailure) {
+        _ = try await perform(ids.map { .delete(id: $0) }, label: "delete \(ids.count) task\(ids.count == 1 ? "" : "s")")
+    }
+
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await Self.translating { try local.replica.undo() }

@@ -16,12 +16,26 @@ public protocol TaskService: Sendable {
     func delete(id: String) async throws(ServiceFailure)
     /// Task events and connection states until the stream is dropped.
     func liveUpdates() -> AsyncStream<LiveUpdate>
+    /// Several tasks changed at once (marks): one request, one undo step.
+    func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem]
+    func delete(ids: [String]) async throws(ServiceFailure)
     /// Takes back the last action (the local copy's undo history).
     func undo() async throws(ServiceFailure) -> UndoOutcome
     func redo() async throws(ServiceFailure) -> UndoOutcome
 }
 
 extension TaskService {
+    /// One change after the other, for services that have nothing better.
+    public func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem] {
+        var saved: [TaskItem] = []
+        for change in bulk { saved.append(try await update(id: change.id, change.changes)) }
+        return saved
+    }
+
+    public func delete(ids: [String]) async throws(ServiceFailure) {
+        for id in ids { try await delete(id: id) }
+    }
+
     /// Without a local copy there is no history to go back in.
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         throw ServiceFailure(message: "undo needs the local copy (cache = false is set)")

@@ -29,6 +29,7 @@ public enum Action: Sendable {
     case formSaved(TaskItem)
     case formFailed(ServiceFailure)
     case taskDeleted(id: String)
+    case tasksDeleted([String])
     case taskDeleteFailed(id: String, ServiceFailure)
     /// `$EDITOR` exited; the UI is back.
     case editorClosed(EditorOutcome, for: EditorTarget)

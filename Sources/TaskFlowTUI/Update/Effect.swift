@@ -14,6 +14,9 @@ public enum Effect: Sendable, Equatable {
     /// The form's changes to a task; answers `.formSaved` or `.formFailed`.
     case saveTask(id: String, TaskChanges)
     case deleteTask(id: String)
+    /// Changes to several tasks at once: one request, one undo step.
+    case updateTasks([BulkChange])
+    case deleteTasks([String])
     /// Suspend the UI and edit `text` in `$EDITOR`. The program performs this one itself,
     /// because it needs the terminal; it answers `.editorClosed`.
     case openEditor(text: String, for: EditorTarget)

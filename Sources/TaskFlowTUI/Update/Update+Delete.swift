@@ -16,6 +16,7 @@ extension AppState {
             confirmation = nil
             switch question {
             case .delete(let task): return delete(task)
+            case .deleteMany(let doomed): return deleteMarked(doomed)
             }
         case .refuse?:
             confirmation = nil

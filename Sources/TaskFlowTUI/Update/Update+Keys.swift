@@ -82,13 +82,28 @@ extension AppState {
         case .add: openAddForm()
         case .edit: openEditForm()
         case .editDescription: return editDescription()
+        case .delete where !marked.isEmpty: askToDeleteMarked()
         case .delete: askToDelete()
+        case .markDone where !marked.isEmpty:
+            let allDone = markedTasks.allSatisfy { $0.status == .done }
+            return changeMarked { $0.status = allDone ? .todo : .done }
         case .markDone:
             return change { $0.status = $0.status == .done ? .todo : .done }
+        case .cycleStatus where !marked.isEmpty:
+            // Every marked task takes the status after the selected one's, so they end alike.
+            let next = TaskStatus(rank: ((selectedTask ?? markedTasks.first)?.status.rank ?? 0) + 1) ?? .todo
+            return changeMarked { $0.status = next }
         case .cycleStatus:
             return change { $0.status = TaskStatus(rank: ($0.status.rank + 1) % TaskStatus.allCases.count) ?? .todo }
+        case .cyclePriority where !marked.isEmpty:
+            let next = TaskPriority(rank: ((selectedTask ?? markedTasks.first)?.priority.rank ?? 0) + 1) ?? .low
+            return changeMarked { $0.priority = next }
         case .cyclePriority:
             return change { $0.priority = TaskPriority(rank: ($0.priority.rank + 1) % TaskPriority.allCases.count) ?? .medium }
+        case .toggleMark: return toggleMark()
+        case .markRange: markRange()
+        case .markAll: markAll()
+        case .clearMarks: marked = []
         case .acceptLine, .cancelLine, .completeLine, .sortDown, .sortUp, .flipSort, .applySort, .cancelSort,
              .nextField, .previousField, .submit, .cancel, .saveForm, .cancelForm, .formEditor, .nextValue,
              .previousValue, .confirm, .refuse:

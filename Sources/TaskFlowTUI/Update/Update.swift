@@ -76,6 +76,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.formFailed(failure)
     case .taskDeleted(let id):
         return state.taskDeleted(id: id)
+    case .tasksDeleted(let ids):
+        return state.tasksDeleted(ids)
     case .taskDeleteFailed(let id, let failure):
         return state.taskDeleteFailed(id: id, failure)
     case .editorClosed(let outcome, let target):

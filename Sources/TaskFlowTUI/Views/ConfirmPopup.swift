@@ -15,6 +15,7 @@ public struct ConfirmPopup: Widget {
     var question: String {
         switch confirmation {
         case .delete(let task): "Delete “\(task.title)”? (u undoes it)"
+        case .deleteMany(let tasks): "Delete \(tasks.count) marked task\(tasks.count == 1 ? "" : "s")? (u undoes it)"
         }
     }
 

@@ -44,7 +44,8 @@ public struct FooterView: Widget {
         guard state.screen == .main else { return "" }
         let sortText = "sort: \(SortPicker.name(of: state.query.sort.field)) \(state.query.sort.descending ? "↓" : "↑")"
         let filterText = filter ? state.filterText : ""
-        return (filterText.isEmpty ? "" : "filter: \(filterText)  ") + (sort ? "\(sortText)  " : "") + "\(range) "
+        let marks = state.marked.isEmpty ? "" : "\(state.marked.count) marked  "
+        return marks + (filterText.isEmpty ? "" : "filter: \(filterText)  ") + (sort ? "\(sortText)  " : "") + "\(range) "
     }
 
     /// The columns a hint takes: "Tab pane".

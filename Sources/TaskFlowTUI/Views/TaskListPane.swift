@@ -26,8 +26,13 @@ public struct TaskListPane: Widget {
         }
         let first = min(state.listOffset, max(0, tasks.count - 1))
         let visible = first..<min(tasks.count, first + inner.height)
+        // With marks, a column in front says which rows a bulk action will touch.
+        let marking = !state.marked.isEmpty
         let rows = visible.map { index in
-            tasks.task(at: index).map { TaskText.row($0, now: state.now) } ?? ListRow([Span("    loading…", .dim)])
+            guard let task = tasks.task(at: index) else { return ListRow([Span("    loading…", .dim)]) }
+            var row = TaskText.row(task, now: state.now)
+            if marking { row.spans.insert(state.marked.contains(task.id) ? Span("● ", style: Style(.title)) : Span("  ", .normal), at: 0) }
+            return row
         }
         let selection = ListState(selected: tasks.count > 0 ? state.cursor - first : nil, offset: 0)
         let placeholder = filterText.isEmpty ? "No tasks yet." : "No tasks match the filter."

@@ -1,0 +1,67 @@
+import Foundation
+import TaskFlowCore
+import TerminalUI
+import XCTest
+@testable import TaskFlowTUI
+
+/// Marks and bulk actions at the update level: what is marked, what one key then sends.
+final class MarksUpdateTests: XCTestCase {
+    private func state() -> AppState { Fixtures.mainState(all: Fixtures.tasks(6)) }
+
+    func testSpaceMarksAndMovesDownVMarksARangeStarMarksAllEscClears() {
+        var state = state()
+        let ids = (0..<6).compactMap { state.tasks.task(at: $0)?.id }
+        _ = update(&state, .key(.char(" ")))
+        XCTAssertEqual(state.marked, [ids[0]])
+        XCTAssertEqual(state.cursor, 1, "Space moves down, to mark the next at once")
+        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.char("v")))
+        XCTAssertEqual(state.marked, Set(ids[0...3]), "v marks from the last marked to the cursor")
+        _ = update(&state, .key(.char(" ")))
+        XCTAssertEqual(state.marked, Set(ids[0...2]), "Space on a marked task unmarks it")
+        _ = update(&state, .key(.char("*")))
+        XCTAssertEqual(state.marked, Set(ids))
+        _ = update(&state, .key(.escape))
+        XCTAssertEqual(state.marked, [])
+    }
+
+    func testXOnMarkedTasksSendsOneBulkChangeAndShowsItAtOnce() {
+        var state = state()
+        _ = update(&state, .key(.char(" ")))
+        _ = update(&state, .key(.char(" ")))
+        _ = update(&state, .key(.char(" ")))
+        let effects = update(&state, .key(.char("x")))
+        guard case .updateTasks(let bulk)? = effects.first, effects.count == 1 else { return XCTFail("\(effects)") }
+        XCTAssertEqual(bulk.count, 3)
+        XCTAssertTrue(bulk.allSatisfy { $0.changes == TaskChanges(status: .done) })
+        XCTAssertEqual((0..<3).compactMap { state.tasks.task(at: $0)?.status }, [.done, .done, .done], "shown at once")
+        XCTAssertEqual(state.tasks.task(at: 3)?.status, .todo, "unmarked tasks are left alone")
+        // Refused: each goes back.
+        for change in bulk { _ = update(&state, .taskSaveFailed(id: change.id, ServiceFailure(message: "down"))) }
+        XCTAssertEqual((0..<3).compactMap { state.tasks.task(at: $0)?.status }, [.todo, .todo, .todo])
+    }
+
+    func testDOnMarkedTasksAsksOnceNamingTheCountThenDeletesThemTogether() {
+        var state = state()
+        _ = update(&state, .key(.char("*")))
+        XCTAssertEqual(update(&state, .key(.char("d"))), [])
+        guard case .deleteMany(let doomed)? = state.confirmation else { return XCTFail("no question") }
+        XCTAssertEqual(doomed.count, 6)
+        XCTAssertEqual(ConfirmPopup(confirmation: state.confirmation!, keymap: state.keymap).question, "Delete 6 marked tasks? (u undoes it)")
+        let effects = update(&state, .key(.char("y")))
+        guard case .deleteTasks(let ids)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(ids.count, 6)
+        XCTAssertEqual(state.marked, [], "the marks go with the tasks")
+    }
+
+    func testTheListShowsTheMarksAndTheFooterHowMany() {
+        var state = state()
+        _ = update(&state, .key(.char(" ")))
+        _ = update(&state, .key(.char(" ")))
+        let screen = ScreenView.render(state).frame.description
+        XCTAssertTrue(screen.contains("│● [ ] med  Task 1"), screen)
+        XCTAssertTrue(screen.contains("│  [ ] med  Task 3"), screen)
+        XCTAssertTrue(screen.contains("2 marked"), screen)
+    }
+}
