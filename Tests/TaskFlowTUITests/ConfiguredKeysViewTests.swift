@@ -23,7 +23,7 @@ final class ConfiguredKeysViewTests: XCTestCase {
 
     func testHelpOverlayShowsTheReboundKeys() {
         let screen = text(state(showingHelp: true))
-        XCTAssertTrue(screen.contains("│   d        Mark the selected task done (again: back to todo)       │"), screen)
+        XCTAssertTrue(screen.contains("│   d        Mark the selected task done (again: back as it was)     │"), screen)
         XCTAssertTrue(screen.contains("│   R/^L     Reload tasks and stats from the server                  │"), screen)
         XCTAssertFalse(screen.contains("│   x  "), screen)
     }

@@ -65,3 +65,23 @@ final class MarksUpdateTests: XCTestCase {
         XCTAssertTrue(screen.contains("2 marked"), screen)
     }
 }
+
+/// `S` and `P` go backwards; `x` twice puts a task back where it was.
+final class BackwardsKeysTests: XCTestCase {
+    func testSAndPCycleBackwardsAndXTwiceRestoresTheStatusItHad() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        XCTAssertEqual(update(&state, .key(.char("S"))), [.updateTask(id: state.selectedTask!.id, TaskChanges(status: .done))])
+        XCTAssertEqual(state.selectedTask?.status, .done, "todo backwards is done")
+        _ = update(&state, .key(.char("S")))
+        XCTAssertEqual(state.selectedTask?.status, .inProgress)
+        _ = update(&state, .key(.char("P")))
+        XCTAssertEqual(state.selectedTask?.priority, .low, "medium backwards is low")
+        _ = update(&state, .key(.char("P")))
+        XCTAssertEqual(state.selectedTask?.priority, .high)
+
+        _ = update(&state, .key(.char("x")))
+        XCTAssertEqual(state.selectedTask?.status, .done)
+        _ = update(&state, .key(.char("x")))
+        XCTAssertEqual(state.selectedTask?.status, .inProgress, "back to in progress, not todo")
+    }
+}

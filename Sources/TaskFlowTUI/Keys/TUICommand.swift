@@ -21,6 +21,8 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case markDone = "mark-done"
     case cycleStatus = "cycle-status"
     case cyclePriority = "cycle-priority"
+    case cycleStatusBack = "cycle-status-back"
+    case cyclePriorityBack = "cycle-priority-back"
     case add
     case edit
     case editDescription = "edit-description"
@@ -89,9 +91,11 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .back: ("Back to the list", "back")
         case .scrollDown: ("Scroll down", "scroll")
         case .scrollUp: ("Scroll up", nil)
-        case .markDone: ("Mark the selected task done (again: back to todo)", "done")
+        case .markDone: ("Mark the selected task done (again: back as it was)", "done")
         case .cycleStatus: ("Cycle status: todo → in progress → done", "status")
         case .cyclePriority: ("Cycle priority: low → medium → high", "priority")
+        case .cycleStatusBack: ("Cycle status backwards: done → in progress → todo", nil)
+        case .cyclePriorityBack: ("Cycle priority backwards: high → medium → low", nil)
         case .add: ("Add a task", "add")
         case .edit: ("Edit the selected task", "edit")
         case .editDescription: ("Edit the selected task's description in $EDITOR", nil)

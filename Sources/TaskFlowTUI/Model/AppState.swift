@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.
     public var marked: Set<String> = []
+    /// What `x` marked done was before, so a second `x` puts it back there.
+    public var statusBeforeDone: [String: TaskStatus] = [:]
     /// The last task marked or unmarked, where `v` marks a range from.
     public var markAnchor: String?
     /// Tasks deleted on screen while the server is asked, with the row each was on.

@@ -88,7 +88,24 @@ extension AppState {
             let allDone = markedTasks.allSatisfy { $0.status == .done }
             return changeMarked { $0.status = allDone ? .todo : .done }
         case .markDone:
-            return change { $0.status = $0.status == .done ? .todo : .done }
+            guard let task = selectedTask else { return [] }
+            // Done and back: to the status it had before, as far as this screen knows.
+            guard task.status == .done else {
+                statusBeforeDone[task.id] = task.status
+                return change { $0.status = .done }
+            }
+            let back = statusBeforeDone.removeValue(forKey: task.id) ?? .todo
+            return change { $0.status = back }
+        case .cycleStatusBack where !marked.isEmpty:
+            let previous = TaskStatus(rank: (((selectedTask ?? markedTasks.first)?.status.rank ?? 0) + 2) % 3) ?? .todo
+            return changeMarked { $0.status = previous }
+        case .cycleStatusBack:
+            return change { $0.status = TaskStatus(rank: ($0.status.rank + 2) % TaskStatus.allCases.count) ?? .todo }
+        case .cyclePriorityBack where !marked.isEmpty:
+            let previous = TaskPriority(rank: (((selectedTask ?? markedTasks.first)?.priority.rank ?? 0) + 2) % 3) ?? .low
+            return changeMarked { $0.priority = previous }
+        case .cyclePriorityBack:
+            return change { $0.priority = TaskPriority(rank: ($0.priority.rank + 2) % TaskPriority.allCases.count) ?? .medium }
         case .cycleStatus where !marked.isEmpty:
             // Every marked task takes the status after the selected one's, so they end alike.
             let next = TaskStatus(rank: ((selectedTask ?? markedTasks.first)?.status.rank ?? 0) + 1) ?? .todo
