@@ -188,6 +188,10 @@ public final class CursesBackend: TerminalBackend {
         if mouseReporting { mousemask(enabled ? tf_ALL_MOUSE_EVENTS() : 0, nil) }
     }
 
+    public func setClipboard(_ text: String) {
+        writeToTerminal(Self.clipboardSequence(text))
+    }
+
     private func writeToTerminal(_ sequence: String) {
         fflush(tf_stdout())
         var bytes = Array(sequence.utf8)

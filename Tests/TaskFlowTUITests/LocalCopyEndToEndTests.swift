@@ -71,6 +71,27 @@ final class LocalCopyEndToEndTests: XCTestCase {
         try await eventually("all five back") { try await self.ui.client.allTasks().count == 5 }
     }
 
+    /// `y` then `i`, `t` or `j` puts the task on the clipboard with OSC 52: tmux, with
+    /// set-clipboard on, keeps what it receives as a paste buffer.
+    func testYankCopiesTheIdTitleOrJSONWithOSC52() async throws {
+        let session = try await openUI()
+        try session.allowClipboard()
+        let found = try await serverTask("Task 005")
+        let task = try XCTUnwrap(found)
+        try session.sendKeys("y")
+        try await session.waitFor(text: "Copy: i the id")
+        try session.sendKeys("i")
+        try await session.waitFor(text: "Copied the id \(task.id)")
+        try await eventually("the id in tmux's clipboard") { (try? session.clipboard()) == task.id }
+        try session.sendKeys("y", "t")
+        try await eventually("the title in tmux's clipboard") { (try? session.clipboard()) == "Task 005" }
+        try session.sendKeys("y", "j")
+        try await eventually("the task as JSON in tmux's clipboard") {
+            guard let text = try? session.clipboard() else { return false }
+            return (try? TaskFlowJSON.decode(TaskItem.self, from: Data(text.utf8)))?.id == task.id
+        }
+    }
+
     func testChangesMadeWhileTheServerIsDownReachItWhenItIsBack() async throws {
         let session = try await openUI()
         try await session.waitFor(text: "● live")

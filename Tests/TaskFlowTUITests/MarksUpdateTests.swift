@@ -85,3 +85,28 @@ final class BackwardsKeysTests: XCTestCase {
         XCTAssertEqual(state.selectedTask?.status, .inProgress, "back to in progress, not todo")
     }
 }
+
+/// `y` and what it copies.
+final class YankUpdateTests: XCTestCase {
+    func testYThenITJCopiesTheIdTitleOrJSONAndOtherKeysNothing() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(2))
+        let task = state.selectedTask!
+        XCTAssertEqual(update(&state, .key(.char("y"))), [])
+        XCTAssertEqual(update(&state, .key(.char("i"))), [.copyToClipboard(task.id)])
+        XCTAssertEqual(state.message?.text, "Copied the id \(task.id)")
+        _ = update(&state, .key(.char("y")))
+        XCTAssertEqual(update(&state, .key(.char("t"))), [.copyToClipboard(task.title)])
+        _ = update(&state, .key(.char("y")))
+        guard case .copyToClipboard(let json)? = update(&state, .key(.char("j"))).first else { return XCTFail("no copy") }
+        XCTAssertEqual(try TaskFlowJSON.decode(TaskItem.self, from: Data(json.utf8)), task)
+        _ = update(&state, .key(.char("y")))
+        XCTAssertEqual(update(&state, .key(.escape)), [])
+        XCTAssertEqual(state.message?.text, "Nothing copied")
+        _ = update(&state, .key(.char("j")))
+        XCTAssertEqual(state.cursor, 1, "after that, keys are commands again")
+    }
+
+    func testTheOSC52SequenceIsBase64OfTheText() {
+        XCTAssertEqual(MemoryBackend.clipboardSequence("héllo ✓"), "\u{1B}]52;c;aMOpbGxvIOKckw==\u{07}")
+    }
+}

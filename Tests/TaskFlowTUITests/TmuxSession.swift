@@ -71,6 +71,12 @@ final class TmuxSession {
     /// Runs one tmux command with posix_spawn and waitpid. Foundation's `Process` would
     /// wait forever on `new-session`: the tmux server it starts inherits its descriptors.
     @discardableResult
+    /// Lets programs in this tmux set its clipboard with OSC 52 (`set-clipboard on`).
+    func allowClipboard() throws { _ = try tmux(["set-option", "-g", "set-clipboard", "on"]) }
+
+    /// The newest paste buffer: what a program last put on the clipboard.
+    func clipboard() throws -> String { try tmux(["show-buffer"]) }
+
     private func tmux(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -29,6 +29,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case delete
     case undo
     case redo
+    case yank
     // Marks for bulk actions
     case toggleMark = "mark"
     case markRange = "mark-range"
@@ -102,6 +103,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .delete: ("Delete the selected task (asks first)", "delete")
         case .undo: ("Undo your last change (a task changed elsewhere since is left alone)", "undo")
         case .redo: ("Redo the change you last undid", nil)
+        case .yank: ("Copy the task: then i id, t title, j JSON (OSC 52)", nil)
         case .toggleMark: ("Mark or unmark the task; x s p d then act on all marked", "mark")
         case .markRange: ("Mark from the last marked task to this one", nil)
         case .markAll: ("Mark every task in view", nil)

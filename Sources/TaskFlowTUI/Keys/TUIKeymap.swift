@@ -23,6 +23,8 @@ public enum TUIKeymap {
         map.bind(.char("E"), to: c.editDescription, in: .list)
         map.bind(.char("d"), to: c.delete, in: .list)
         map.bind(.char(" "), to: c.toggleMark, in: .list)
+        map.bind(.char("y"), to: c.yank, in: .list)
+        map.bind(.char("y"), to: c.yank, in: .detail)
         map.bind(.char("v"), to: c.markRange, in: .list)
         map.bind(.char("*"), to: c.markAll, in: .list)
         map.bind(.escape, to: c.clearMarks, in: .list)

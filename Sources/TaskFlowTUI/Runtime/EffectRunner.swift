@@ -98,8 +98,8 @@ public final class EffectRunner: Sendable {
                     for id in ids { inbox.send(.taskDeleteFailed(id: id, error)) }
                 }
             }
-        case .openEditor:
-            // `TUIProgram` runs the editor itself: it has to hand the terminal over.
+        case .openEditor, .copyToClipboard:
+            // `TUIProgram` runs the editor and sets the clipboard itself: both need the terminal.
             break
         case .waitForTypingPause(let generation):
             let pause = typingPause

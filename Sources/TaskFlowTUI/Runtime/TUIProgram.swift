@@ -88,6 +88,8 @@ public final class TUIProgram<Backend: TerminalBackend> {
         for effect in effects {
             if case .openEditor(let text, let target) = effect {
                 runEditor(on: text, for: target)
+            } else if case .copyToClipboard(let text) = effect {
+                backend.setClipboard(text)
             } else {
                 runner.perform(effect)
             }

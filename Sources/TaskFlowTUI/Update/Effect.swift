@@ -24,6 +24,8 @@ public enum Effect: Sendable, Equatable {
     case waitForTypingPause(generation: Int)
     /// Start (or restart after a login) the live feed.
     case startLive
+    /// Puts text on the clipboard (OSC 52); the program does it, as it owns the terminal.
+    case copyToClipboard(String)
     /// Takes back the last action (or, `redo`, the last one taken back).
     case undo
     case redo

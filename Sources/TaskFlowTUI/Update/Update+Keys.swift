@@ -32,6 +32,7 @@ extension AppState {
             if confirmation != nil { return handleConfirmation(key) }
             if taskForm != nil { return handleForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
+            if yankPending { return handleYank(key) }
             guard let command = keymap.command(for: key, in: keyContext) else { return [] }
             return perform(command)
         }
@@ -117,6 +118,11 @@ extension AppState {
             return changeMarked { $0.priority = next }
         case .cyclePriority:
             return change { $0.priority = TaskPriority(rank: ($0.priority.rank + 1) % TaskPriority.allCases.count) ?? .medium }
+        case .yank:
+            if selectedTask != nil {
+                yankPending = true
+                message = StatusMessage("Copy: i the id · t the title · j the task as JSON · Esc nothing", isError: false, now: now)
+            }
         case .toggleMark: return toggleMark()
         case .markRange: markRange()
         case .markAll: markAll()

@@ -12,6 +12,8 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var cursor: Point?
     public private(set) var isActive = false
     public private(set) var isMouseReporting = false
+    /// What the app last put on the clipboard.
+    public private(set) var clipboard: String?
     public private(set) var flushCount = 0
     public private(set) var suspendCount = 0
     /// How often the terminal was handed to another program, and whether it was left
@@ -87,4 +89,5 @@ public final class MemoryBackend: TerminalBackend {
     }
 
     public func setMouseReporting(_ enabled: Bool) { isMouseReporting = enabled }
+    public func setClipboard(_ text: String) { clipboard = text }
 }

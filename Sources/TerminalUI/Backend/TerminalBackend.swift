@@ -31,4 +31,34 @@ public protocol TerminalBackend: AnyObject {
     func readKey(timeout: Duration?) -> Key?
     /// Mouse events are opt-in: terminals stop selecting text while they are on.
     func setMouseReporting(_ enabled: Bool)
+    /// Puts `text` on the system clipboard with OSC 52, which terminals (and tmux with
+    /// `set-clipboard on`) pass on, over SSH too.
+    func setClipboard(_ text: String)
+}
+
+extension TerminalBackend {
+    /// The OSC 52 sequence that sets the clipboard ("c") to `text`.
+    public static func clipboardSequence(_ text: String) -> String {
+        "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+    }
+}
+
+/// Base64 without Foundation's `Data` round trip (TerminalUI stays light).
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = bytes[index], b1 = index + 1 < bytes.count ? bytes[index + 1] : 0, b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            out.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
