@@ -110,3 +110,23 @@ final class YankUpdateTests: XCTestCase {
         XCTAssertEqual(MemoryBackend.clipboardSequence("héllo ✓"), "\u{1B}]52;c;aMOpbGxvIOKckw==\u{07}")
     }
 }
+
+/// An open edit form learns when its task changes elsewhere.
+final class FormNoticesChangeTests: XCTestCase {
+    func testTheOpenFormSaysWhichFieldsChangedElsewhereOrThatTheTaskWentAway() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(2))
+        var task = state.selectedTask!
+        _ = update(&state, .key(.char("e")))
+        XCTAssertNotNil(state.taskForm)
+        XCTAssertNil(state.taskForm?.message)
+        task.title = "Renamed in another window"
+        task.status = .done
+        task.version += 1
+        _ = update(&state, .live(.event(.updated(task))))
+        XCTAssertEqual(
+            state.taskForm?.message,
+            "Changed elsewhere since this form opened (title, status); saving sends only the fields you edited")
+        _ = update(&state, .live(.event(.deleted(id: task.id, version: task.version + 1))))
+        XCTAssertEqual(state.taskForm?.message, "Deleted elsewhere since this form opened; saving will fail")
+    }
+}

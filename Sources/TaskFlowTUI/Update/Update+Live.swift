@@ -29,6 +29,7 @@ extension AppState {
             return []
         case .event(let event):
             lastSync = now
+            noticeChangeUnderForm(event)
             switch event {
             case .updated(let task):
                 if pendingChanges[task.id] != nil { pendingChanges[task.id] = task }
@@ -52,6 +53,30 @@ extension AppState {
     /// request failed.
     var hasFailedToLoad: Bool {
         (!tasks.isLoaded && tasks.inFlight.isEmpty) || (stats == nil && !statsInFlight)
+    }
+}
+
+extension AppState {
+    /// An edit form open on a task that changed (or went) elsewhere says so, naming the
+    /// fields, so the user knows what saving will do before doing it.
+    mutating func noticeChangeUnderForm(_ event: LiveEvent) {
+        guard var form = taskForm, let original = form.original, event.taskID == original.id else { return }
+        switch event {
+        case .deleted:
+            form.message = "Deleted elsewhere since this form opened; saving will fail"
+        case .updated(let current) where current.version > original.version:
+            var fields: [String] = []
+            if current.title != original.title { fields.append("title") }
+            if current.description != original.description { fields.append("description") }
+            if current.status != original.status { fields.append("status") }
+            if current.priority != original.priority { fields.append("priority") }
+            if current.dueDate != original.dueDate { fields.append("due") }
+            guard !fields.isEmpty else { return }
+            form.message = "Changed elsewhere since this form opened (\(fields.joined(separator: ", "))); saving sends only the fields you edited"
+        default:
+            return
+        }
+        taskForm = form
     }
 }
 
