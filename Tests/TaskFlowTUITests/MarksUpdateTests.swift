@@ -130,3 +130,22 @@ final class FormNoticesChangeTests: XCTestCase {
         XCTAssertEqual(state.taskForm?.message, "Deleted elsewhere since this form opened; saving will fail")
     }
 }
+
+/// `M`: the messages the footer showed (and cut), in full.
+final class MessageLogTests: XCTestCase {
+    func testEveryMessageIsKeptInFullAndMShowsThem() {
+        var state = Fixtures.mainState(size: Size(width: 60, height: 20), all: Fixtures.tasks(2))
+        let long = "Not saved: “Task 2”: the server cannot reach its database; nothing was changed; try again shortly"
+        state.message = StatusMessage(long, now: state.now)
+        state.message = StatusMessage("Copied the id X", isError: false, now: state.now)
+        XCTAssertEqual(state.messageLog.map(\.text), [long, "Copied the id X"])
+        _ = update(&state, .key(.char("M")))
+        XCTAssertTrue(state.showsMessages)
+        let screen = ScreenView.render(state).frame.description
+        XCTAssertTrue(screen.contains("Messages (2)"), screen)
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: " ").contains("try again"), "the long one is there in full:\n\(screen)")
+        XCTAssertEqual(update(&state, .key(.char("j"))), [])
+        XCTAssertFalse(state.showsMessages, "any key closes it, and does nothing else")
+        XCTAssertEqual(state.cursor, 0)
+    }
+}

@@ -38,6 +38,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     // The whole screen
     case refresh
     case toggleHelp = "help"
+    case messageLog = "messages"
     case closeHelp = "close-help"
     case quit
     // Search, filter and sort
@@ -110,6 +111,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .clearMarks: ("Clear the marks", nil)
         case .refresh: ("Reload tasks and stats from the server", "refresh")
         case .toggleHelp: ("Show or hide this help", "help")
+        case .messageLog: ("Show every message of this session in full", nil)
         case .closeHelp: ("Close the help", "close")
         case .quit: ("Quit", "quit")
         case .search: ("Search as you type; typing replaces the old search, End adds to it (Enter keeps, Esc goes back)", "search")

@@ -72,7 +72,18 @@ public struct AppState: Sendable {
     /// The local copy's changes waiting to be sent, its conflicts, and whether the server
     /// was out of reach at the last try (nil without a local copy).
     public var localCopy: (pending: Int, conflicts: Int, unreachable: Bool)?
-    public var message: StatusMessage?
+    public var message: StatusMessage? {
+        didSet {
+            // Every message, kept in full for the message log (the footer may cut it).
+            guard let message, message != oldValue else { return }
+            messageLog.append(message)
+            if messageLog.count > 200 { messageLog.removeFirst(messageLog.count - 200) }
+        }
+    }
+    /// The messages of this session, oldest first (`M` shows them).
+    public var messageLog: [StatusMessage] = []
+    /// The message log is open; the next key closes it.
+    public var showsMessages = false
     /// What was wrong in config.toml and the themes at startup, every line in full, shown
     /// in a popup until the next key.
     public var settingsProblems: [String] = []

@@ -33,6 +33,11 @@ extension AppState {
             if taskForm != nil { return handleForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             if yankPending { return handleYank(key) }
+            if showsMessages {
+                // Any key closes the log, and does nothing else.
+                showsMessages = false
+                return []
+            }
             guard let command = keymap.command(for: key, in: keyContext) else { return [] }
             return perform(command)
         }
@@ -64,6 +69,9 @@ extension AppState {
             showsHelp.toggle()
             helpScroll = 0
         case .closeHelp: showsHelp = false
+        case .messageLog:
+            showsHelp = false
+            showsMessages = true
         case .refresh: return reload()
         case .undo: return [.undo]
         case .redo: return [.redo]

@@ -28,6 +28,10 @@ public enum ScreenView {
                 buffer.render(SettingsProblemsPopup(problems: state.settingsProblems), in: body)
                 return (buffer, nil)
             }
+            if state.showsMessages {
+                buffer.render(MessageLogPopup(messages: state.messageLog, now: state.now), in: body)
+                return (buffer, nil)
+            }
             if let confirmation = state.confirmation {
                 buffer.render(ConfirmPopup(confirmation: confirmation, keymap: state.keymap), in: body)
                 return (buffer, nil)
