@@ -149,3 +149,25 @@ final class MessageLogTests: XCTestCase {
         XCTAssertEqual(state.cursor, 0)
     }
 }
+
+/// The search's words stand out in the list and the detail; a long detail says there is more.
+final class SearchHighlightTests: XCTestCase {
+    func testMatchesAtTheStartOfWordsAreBoldAndUnderlinedInAnyCase() {
+        let spans = TaskText.highlighted("Write the Report, reread", words: ["rep", "re"], style: .normal)
+        XCTAssertEqual(spans.map(\.text), ["Write the ", "Rep", "ort, ", "re", "read"])
+        XCTAssertEqual(spans.map { $0.style.attributes.contains(.underline) }, [false, true, false, true, false])
+        XCTAssertEqual(TaskText.highlighted("Nothing here", words: [], style: .normal).map(\.text), ["Nothing here"])
+    }
+
+    func testTheDetailPaneSaysWhenMoreTextIsBelow() {
+        var task = Fixtures.task(1, title: "Long one")
+        task.description = (1...40).map { "Line \($0)" }.joined(separator: "\n")
+        var buffer = ScreenBuffer(width: 40, height: 12)
+        buffer.render(DetailPane(task: task, isLoading: false, scroll: 0, now: Fixtures.now, isFocused: true), in: buffer.area)
+        XCTAssertTrue(buffer.description.contains("↓ 39 more lines ┘"), buffer.description)
+        var short = ScreenBuffer(width: 40, height: 30)
+        task.description = "Short"
+        short.render(DetailPane(task: task, isLoading: false, scroll: 0, now: Fixtures.now, isFocused: true), in: short.area)
+        XCTAssertFalse(short.description.contains("more line"), short.description)
+    }
+}

@@ -12,6 +12,8 @@ public struct DetailPane: Widget {
     public var isFocused: Bool
     /// Where the pane is among the three when it is shown alone ("2/3").
     public var tab: String?
+    /// The search's words, underlined where they match.
+    public var highlighting: [String] = []
 
     public init(task: TaskItem?, isLoading: Bool, scroll: Int, now: Date, isFocused: Bool, tab: String? = nil) {
         self.tab = tab
@@ -30,10 +32,18 @@ public struct DetailPane: Widget {
             buffer.put(isLoading ? "loading…" : "No task selected.", at: inner.origin, maxWidth: inner.width, style: Style(.dim))
             return
         }
-        let lines = Self.lines(task: task, width: inner.width, now: now)
+        let lines = Self.lines(task: task, width: inner.width, now: now, highlighting: highlighting)
         let first = min(max(0, scroll), max(0, lines.count - inner.height))
         for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             buffer.put(line, at: Point(x: inner.x, y: inner.y + row), maxWidth: inner.width)
+        }
+        // More text below than the pane shows: say so on its bottom edge.
+        let below = lines.count - first - inner.height
+        if below > 0 {
+            let mark = " ↓ \(below) more line\(below == 1 ? "" : "s") "
+            if DisplayWidth.of(mark) + 2 <= area.width {
+                buffer.put(mark, at: Point(x: area.maxX - 1 - DisplayWidth.of(mark), y: area.maxY - 1), style: Style(isFocused ? .borderFocused : .border))
+            }
         }
     }
 
@@ -43,9 +53,11 @@ public struct DetailPane: Widget {
         return max(0, lines(task: task, width: inner.width, now: now).count - inner.height)
     }
 
-    static func lines(task: TaskItem, width: Int, now: Date) -> [[Span]] {
+    static func lines(task: TaskItem, width: Int, now: Date, highlighting words: [String] = []) -> [[Span]] {
         guard width > 0 else { return [] }
-        var lines = TextWrap.wrap(task.title, width: width).map { [Span($0, style: Style(.title, attributes: .bold))] }
+        var lines = TextWrap.wrap(task.title, width: width).map {
+            TaskText.highlighted($0, words: words, style: Style(.title, attributes: .bold))
+        }
         func field(_ name: String, _ value: [Span]) {
             lines.append([Span(name.padding(toLength: 10, withPad: " ", startingAt: 0), .dim)] + value)
         }
@@ -65,7 +77,7 @@ public struct DetailPane: Widget {
         if task.description.isEmpty {
             lines.append([Span("No description.", .dim)])
         } else {
-            lines += TextWrap.wrap(task.description, width: width).map { [Span($0)] }
+            lines += TextWrap.wrap(task.description, width: width).map { TaskText.highlighted($0, words: words, style: .normal) }
         }
         return lines
     }

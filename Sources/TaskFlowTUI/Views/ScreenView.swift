@@ -57,9 +57,10 @@ public enum ScreenView {
             case .list:
                 buffer.render(TaskListPane(state: state, isFocused: focused, tab: tab), in: area)
             case .detail:
-                let detail = DetailPane(
+                var detail = DetailPane(
                     task: state.selectedTask, isLoading: !state.tasks.isLoaded || state.tasks.count > 0,
                     scroll: state.detailScroll, now: state.now, isFocused: focused, tab: tab)
+                detail.highlighting = state.query.searchWords
                 buffer.render(detail, in: area)
             case .stats:
                 buffer.render(StatsPane(stats: state.stats, isFocused: focused, tab: tab), in: area)

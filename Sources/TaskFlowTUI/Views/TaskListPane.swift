@@ -30,7 +30,7 @@ public struct TaskListPane: Widget {
         let marking = !state.marked.isEmpty
         let rows = visible.map { index in
             guard let task = tasks.task(at: index) else { return ListRow([Span("    loading…", .dim)]) }
-            var row = TaskText.row(task, now: state.now)
+            var row = TaskText.row(task, now: state.now, highlighting: state.query.searchWords)
             if marking { row.spans.insert(state.marked.contains(task.id) ? Span("● ", style: Style(.title)) : Span("  ", .normal), at: 0) }
             return row
         }

@@ -48,13 +48,46 @@ public enum TaskText {
         return Span(text, soon ? .dueSoon : .normal)
     }
 
-    /// One list row: status mark, priority, title, and the due date flush right.
-    public static func row(_ task: TaskItem, now: Date) -> ListRow {
-        let title = Span(task.title, style: task.status == .done ? Style(.dim) : .normal)
+    /// One list row: status mark, priority, title (the search's words underlined), and
+    /// the due date flush right.
+    public static func row(_ task: TaskItem, now: Date, highlighting words: [String] = []) -> ListRow {
+        let style = task.status == .done ? Style(.dim) : Style.normal
         return ListRow(
-            [statusMark(task.status), " ", priorityLabel(task.priority), " ", title],
+            [statusMark(task.status), " ", priorityLabel(task.priority), " "] + highlighted(task.title, words: words, style: style),
             trailing: due(task, now: now).map { [$0] } ?? []
         )
+    }
+
+    /// `text` as spans, the words of a search (each match at the start of a word, in any
+    /// case, as the search matches) bold and underlined.
+    public static func highlighted(_ text: String, words: [String], style: Style) -> [Span] {
+        guard !words.isEmpty else { return [Span(text, style: style)] }
+        let folded = text.lowercased()
+        guard folded.count == text.count else { return [Span(text, style: style)] }  // case folding changed lengths
+        var marked = [Bool](repeating: false, count: text.count)
+        let characters = Array(folded)
+        for word in words.map({ Array($0.lowercased()) }) where !word.isEmpty && word.count <= characters.count {
+            for start in 0...(characters.count - word.count) {
+                let atWordStart = start == 0 || !(characters[start - 1].isLetter || characters[start - 1].isNumber)
+                if atWordStart, Array(characters[start..<start + word.count]) == word {
+                    for index in start..<start + word.count { marked[index] = true }
+                }
+            }
+        }
+        var spans: [Span] = []
+        var run = "", runMarked = false
+        var bright = style
+        bright.attributes.formUnion([.bold, .underline])
+        for (character, isMarked) in zip(text, marked) {
+            if isMarked != runMarked, !run.isEmpty {
+                spans.append(Span(run, style: runMarked ? bright : style))
+                run = ""
+            }
+            runMarked = isMarked
+            run.append(character)
+        }
+        if !run.isEmpty { spans.append(Span(run, style: runMarked ? bright : style)) }
+        return spans
     }
 
     /// `2026-12-01 09:30 UTC`. Computed by hand: a DateFormatter per frame would cost
