@@ -171,3 +171,31 @@ final class SearchHighlightTests: XCTestCase {
         XCTAssertFalse(short.description.contains("more line"), short.description)
     }
 }
+
+/// `:` finds a command by name and runs it.
+final class CommandPaletteTests: XCTestCase {
+    func testTypingFindsACommandEnterRunsItEscCloses() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .key(.char(":")))
+        XCTAssertNotNil(state.palette)
+        XCTAssertEqual(state.palette?.matches.count, CommandPalette.runnable.count, "everything, before typing")
+        for character in "undo" { _ = update(&state, .key(.char(character))) }
+        XCTAssertEqual(state.palette?.choice, .undo)
+        XCTAssertEqual(update(&state, .key(.enter)), [.undo])
+        XCTAssertNil(state.palette)
+
+        _ = update(&state, .key(.char(":")))
+        for character in "mkdn" { _ = update(&state, .key(.char(character))) }
+        XCTAssertEqual(state.palette?.choice, .markDone, "letters in order, like fuzzy finders")
+        let screen = ScreenView.render(state).frame.description
+        XCTAssertTrue(screen.contains("x      mark-done"), screen)
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.selectedTask?.status, .done, "ran as its key would")
+
+        _ = update(&state, .key(.char(":")))
+        _ = update(&state, .key(.char("q")))
+        XCTAssertEqual(update(&state, .key(.escape)), [])
+        XCTAssertNil(state.palette)
+        XCTAssertFalse(state.shouldQuit, "typing q on the palette does not quit")
+    }
+}

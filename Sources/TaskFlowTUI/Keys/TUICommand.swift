@@ -39,6 +39,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case refresh
     case toggleHelp = "help"
     case messageLog = "messages"
+    case palette
     case closeHelp = "close-help"
     case quit
     // Search, filter and sort
@@ -102,7 +103,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .edit: ("Edit the selected task", "edit")
         case .editDescription: ("Edit the selected task's description in $EDITOR", nil)
         case .delete: ("Delete the selected task (asks first)", "delete")
-        case .undo: ("Undo your last change (a task changed elsewhere since is left alone)", "undo")
+        case .undo: ("Undo your last change; a task changed since is left alone", "undo")
         case .redo: ("Redo the change you last undid", nil)
         case .yank: ("Copy the task: then i id, t title, j JSON (OSC 52)", nil)
         case .toggleMark: ("Mark or unmark the task; x s p d then act on all marked", "mark")
@@ -112,6 +113,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .refresh: ("Reload tasks and stats from the server", "refresh")
         case .toggleHelp: ("Show or hide this help", "help")
         case .messageLog: ("Show every message of this session in full", nil)
+        case .palette: ("Find a command by name and run it", "commands")
         case .closeHelp: ("Close the help", "close")
         case .quit: ("Quit", "quit")
         case .search: ("Search as you type; typing replaces the old search, End adds to it (Enter keeps, Esc goes back)", "search")

@@ -51,6 +51,7 @@ public enum TUIKeymap {
         map.bind(.ctrl("r"), to: c.redo)
         map.bind(.char("?"), to: c.toggleHelp)
         map.bind(.char("M"), to: c.messageLog)
+        map.bind(.char(":"), to: c.palette)
         map.bind([.char("q"), .ctrl("c")], to: c.quit)
         map.bind(.char("/"), to: c.search)
         map.bind(.char("f"), to: c.filter)

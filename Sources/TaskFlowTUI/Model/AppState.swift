@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.
     public var marked: Set<String> = []
+    /// The open `:` command palette.
+    public var palette: CommandPalette?
     /// `y` was pressed: the next key says what to copy.
     public var yankPending = false
     /// What `x` marked done was before, so a second `x` puts it back there.

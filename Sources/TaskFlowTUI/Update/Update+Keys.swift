@@ -33,6 +33,7 @@ extension AppState {
             if taskForm != nil { return handleForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             if yankPending { return handleYank(key) }
+            if palette != nil { return handlePalette(key) }
             if showsMessages {
                 // Any key closes the log, and does nothing else.
                 showsMessages = false
@@ -72,6 +73,9 @@ extension AppState {
         case .messageLog:
             showsHelp = false
             showsMessages = true
+        case .palette:
+            showsHelp = false
+            palette = CommandPalette()
         case .refresh: return reload()
         case .undo: return [.undo]
         case .redo: return [.redo]

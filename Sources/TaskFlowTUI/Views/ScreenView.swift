@@ -28,6 +28,11 @@ public enum ScreenView {
                 buffer.render(SettingsProblemsPopup(problems: state.settingsProblems), in: body)
                 return (buffer, nil)
             }
+            if let palette = state.palette {
+                let view = PaletteView(palette: palette, keymap: state.keymap)
+                buffer.render(view, in: body)
+                return (buffer, view.cursorPosition(in: body))
+            }
             if state.showsMessages {
                 buffer.render(MessageLogPopup(messages: state.messageLog, now: state.now), in: body)
                 return (buffer, nil)
