@@ -18,7 +18,7 @@ public final class FileLock {
     }
 
     /// Blocks the calling thread; for locks held for microseconds.
-    static func acquireBlocking(at path: String) throws -> FileLock {
+    public static func acquireBlocking(at path: String) throws -> FileLock {
         let fd = try openLockFile(path)
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }

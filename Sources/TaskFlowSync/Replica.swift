@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TaskFlowClient
 import TaskFlowCore
 import TaskFlowSQLite
 
@@ -21,6 +22,10 @@ public final class Replica: Sendable {
         self.userID = userID
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Two processes opening a new copy at once (a window and a command) would both try
+        // to create its tables: they take turns.
+        let lock = try FileLock.acquireBlocking(at: path + ".lock")
+        defer { withExtendedLifetime(lock) {} }
         // Created 0600 before SQLite opens it: -wal and -shm take the file's mode.
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -131,7 +136,7 @@ public final class Replica: Sendable {
 
     /// Removes the file and its -wal and -shm (logout).
     public static func remove(at path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
 

@@ -20,10 +20,22 @@ public actor SyncEngine {
         self.api = api
     }
 
+    /// The sync under way: callers that come while it runs wait for it rather than start
+    /// another (an actor lets a second call in at every await).
+    private var inFlight: Task<SyncReport, any Error>?
+
     /// Push, then pull. Throws what stopped it (the server unreachable, a session ended);
     /// what was done before stays done.
     @discardableResult
     public func sync() async throws -> SyncReport {
+        if let inFlight { return try await inFlight.value }
+        let run = Task { try await self.pushThenPull() }
+        inFlight = run
+        defer { inFlight = nil }
+        return try await run.value
+    }
+
+    private func pushThenPull() async throws -> SyncReport {
         do {
             let sent = try await push()
             let received = try await pull()

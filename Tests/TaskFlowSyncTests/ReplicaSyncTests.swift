@@ -155,3 +155,35 @@ final class ConflictResolutionTests: XCTestCase {
         XCTAssertEqual(try replica.task(id: task.id), settled)
     }
 }
+
+/// A window and a command opening a new copy at the same moment, and syncs asked for
+/// while one runs.
+final class ReplicaConcurrencyTests: XCTestCase {
+    func testManyOpeningsOfANewCopyAtOnceAllSucceed() throws {
+        let directory = try TemporaryDirectory(prefix: "taskflow-replica-open")
+        defer { directory.remove() }
+        let path = directory.path + "/copy.sqlite"
+        let failures = Locked<[String]>([])
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do { _ = try Replica(path: path, userID: "U1") } catch {
+                lock.withLock { failures.set(failures.get() + ["\(error)"]) }
+            }
+        }
+        XCTAssertEqual(failures.get(), [])
+        XCTAssertEqual(try Replica(path: path, userID: "U1").pendingCount, 0)
+    }
+
+    func testSyncsAskedForWhileOneRunsJoinItAndTheCopyEndsRight() async throws {
+        let fixture = try await SyncFixture.start()
+        defer { fixture.stop() }
+        let other = try await fixture.api()
+        for n in 1...30 { _ = try await other.createTask(TaskChanges(title: "Task \(n)")) }
+        let (replica, engine) = try await fixture.client()
+        try await withThrowingTaskGroup(of: SyncReport.self) { group in
+            for _ in 0..<6 { group.addTask { try await engine.sync() } }
+            for try await _ in group {}
+        }
+        XCTAssertEqual(try replica.page(TaskQuery(limit: 100)).pagination.total, 30)
+    }
+}
