@@ -1,5 +1,6 @@
 import Foundation
 import TaskFlowCore
+import TaskFlowTestSupport
 import XCTest
 
 /// config.toml and --theme through the real binary: a user key binding works, a mistake
@@ -24,6 +25,8 @@ extension EndToEndTests {
         try session.sendKeys("x")
         try session.sendKeys("d")
         try await session.waitFor("the rebound key marks the task done") { $0.contains("[x]") }
+        // The screen shows a change at once; the server has it a moment later.
+        try await eventually("the change on the server") { try await self.ui.client.allTasks().contains { $0.status == .done } }
         let all = try await ui.client.allTasks()
         XCTAssertEqual(all.first { $0.title == "Task 075" }?.status, .done)
         XCTAssertEqual(all.filter { $0.status == .done }.count, 1, "x no longer does it")

@@ -40,6 +40,8 @@ final class FormEndToEndTests: XCTestCase {
         XCTAssertFalse(saved.contains("New task"), "the form closed")
         XCTAssertTrue(saved.contains("bring the good beans"), "the cursor is on the new task, its detail beside it")
 
+        // Saved here at once, on the server a moment later (the local copy sends in the background).
+        try await eventually("the task on the server") { try await self.serverTasks().contains { $0.title == "Café ☕ ทดสอบ" } }
         let all = try await serverTasks()
         let task = try XCTUnwrap(all.first { $0.title == "Café ☕ ทดสอบ" })
         XCTAssertEqual(task.description, "bring the good beans")
@@ -61,6 +63,7 @@ final class FormEndToEndTests: XCTestCase {
         try session.sendKeys("-l", "Now with a title")
         try session.sendKeys("Enter")
         try await session.waitFor("the saved task") { $0.contains("Added “Now with a title”") }
+        try await eventually("the task on the server") { try await self.serverTasks().contains { $0.title == "Now with a title" } }
         let titles = try await serverTasks().map(\.title)
         XCTAssertEqual(titles.filter { $0 == "Now with a title" }.count, 1)
     }
@@ -73,6 +76,7 @@ final class FormEndToEndTests: XCTestCase {
         try session.sendKeys("-l", "Write the final report")
         try session.sendKeys("Enter")
         try await session.waitFor("the renamed row") { $0.contains("Saved “Write the final report”") }
+        try await eventually("the rename on the server") { try await self.serverTasks().contains { $0.title == "Write the final report" } }
         let all = try await serverTasks()
         let task = try XCTUnwrap(all.first { $0.title == "Write the final report" })
         XCTAssertEqual(task.description, "first draft", "fields not touched stay as they were")
@@ -117,6 +121,7 @@ final class FormEndToEndTests: XCTestCase {
         try await session.waitFor(text: "Delete “Write report”?")
         try session.sendKeys("y")
         try await session.waitFor("one task left") { $0.contains("Deleted “Write report”") && $0.contains("Tasks (1)") }
+        try await eventually("the deletion on the server") { try await self.serverTasks().count == 1 }
         let titles = try await serverTasks().map(\.title)
         XCTAssertEqual(titles, ["Water plants"])
     }

@@ -73,14 +73,14 @@ public final class ReplicaTaskService: TaskService {
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await Self.translating { try local.replica.undo() }
-        sendSoon(local)
+        sendSoon(local, after: Self.gathering)
         return outcome
     }
 
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await Self.translating { try local.replica.redo() }
-        sendSoon(local)
+        sendSoon(local, after: Self.gathering)
         return outcome
     }
 
@@ -101,7 +101,8 @@ public final class ReplicaTaskService: TaskService {
                     continuation.yield(update)
                 case .resync, .state(.live):
                     continuation.yield(update)
-                    if let local = try? await self.localCopy() { self.sendSoon(local) }
+                    // After a gap: send what waits and catch up from the cursor.
+                    if let local = try? await self.localCopy() { self.sendSoon(local, catchUp: true) }
                 default:
                     continuation.yield(update)
                 }
@@ -160,9 +161,13 @@ public final class ReplicaTaskService: TaskService {
         let local = try await localCopy()
         let tasks = try await Self.translating { try local.replica.perform(changes, label: label) }
         report(local, unreachable: false)
-        sendSoon(local)
+        sendSoon(local, after: Self.gathering)
         return tasks
     }
+
+    /// How long a change waits for the next before they are sent together: keys pressed in
+    /// quick succession go as one batch (one request against the rate limit).
+    static let gathering: Duration = .milliseconds(300)
 
     /// Tells the screens how many changes wait and how many conflicts there are.
     private func report(_ local: LocalCopy, unreachable: Bool) {
@@ -171,16 +176,21 @@ public final class ReplicaTaskService: TaskService {
         broadcast(.localCopy(pending: pending, conflicts: conflicts, unreachable: unreachable && pending > 0))
     }
 
-    /// Sends the journal and takes in what is new, one sync at a time; the screen reloads
-    /// from the replica afterwards. A server out of reach leaves the journal as it is: the
-    /// next change, reconnect or poll tries again.
-    private func sendSoon(_ local: LocalCopy) {
+    /// Sends the journal (and, with `catchUp`, takes in what is new from the cursor), one
+    /// at a time; the screen reloads from the replica afterwards. While the live channel is
+    /// up, events keep the copy current, so a change costs one batch and no sync. A server
+    /// out of reach leaves the journal as it is: the next change or reconnect tries again.
+    private func sendSoon(_ local: LocalCopy, catchUp: Bool = false, after pause: Duration = .zero) {
         sender.withLock { running in
             let previous = running
             running = Task {
                 await previous?.value
-                guard (try? await local.engine.sync()) != nil else {
-                    self.report(local, unreachable: true)
+                if pause > .zero { try? await Task.sleep(for: pause) }
+                do {
+                    if catchUp { try await local.engine.sync() } else { _ = try await local.engine.push() }
+                } catch {
+                    // Out of reach is "offline"; a refusal (rate limit, session) is not.
+                    self.report(local, unreachable: (error as? ClientError)?.category == .network)
                     return
                 }
                 self.report(local, unreachable: false)
