@@ -92,10 +92,10 @@ cleanup() {
     tmux -L "$socket" kill-server 2>/dev/null || true
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
     stop_server
-    if [[ -n $keep ]]; then
-        mkdir -p "$keep" && cp -a "$work/." "$keep/" && echo "work directory kept in $keep"
-    fi
+    local kept=""
+    if [[ -n $keep ]] && mkdir -p "$keep" && cp -a "$work/." "$keep/"; then kept=$keep; fi
     rm -rf "$work"
+    [[ -z $kept ]] || echo "work directory kept in $kept" || true
     exit "$status"
 }
 trap cleanup EXIT
