@@ -44,10 +44,13 @@ build_product() {
     readlink -f "$path"
 }
 
-# start_server BINARY WORK: taskflow-server on a free loopback port with its database and
-# log in WORK, no rate limit; sets server_pid and base, and returns once /health is 200.
+# start_server BINARY WORK [NAME=VALUE | -NAME]...: taskflow-server on a free loopback port
+# with its database and log in WORK, no rate limit and errors only in the log, unless the
+# extra words set (NAME=VALUE) or unset (-NAME: the server's default) those or other
+# variables; sets server_pid and base, and returns once /health is 200.
 start_server() {
     local binary=$1 work=$2 port
+    shift 2
     port=$(free_port)
     base="http://127.0.0.1:$port"
     echo "==> starting $binary on $base (database in $work)"
@@ -56,6 +59,10 @@ start_server() {
         export HOST=127.0.0.1 PORT="$port" DATABASE_URL="sqlite:$work/bench.sqlite"
         export RATE_LIMIT_MAX_REQUESTS=0 LOG_LEVEL=error JWT_EXPIRES_IN=1h
         unset TASKFLOW_ENV FRONTEND_URL TRUSTED_PROXIES
+        local setting
+        for setting in "$@"; do
+            if [[ $setting == -* ]]; then unset "${setting#-}"; else export "$setting"; fi
+        done
         exec "$binary"
     ) >"$work/server.log" 2>&1 &
     server_pid=$!

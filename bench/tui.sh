@@ -5,6 +5,9 @@
 # from key read to the frame flushed, as the app logs them with TASKFLOW_FRAME_LOG), and
 # the client's peak RSS (VmHWM).
 # Targets: first frame within 150 ms, key-to-frame p99 under 10 ms, RSS under 40 MB.
+# The screen starts on its local copy, here a cold one: the first frame waits for the
+# initial sync. --no-cache measures the online path (TASKFLOW_NO_CACHE=1);
+# bench/localcopy.sh compares the two, with a warm replica, at 100,000 tasks.
 #
 #   bench/tui.sh                     build release binaries if missing, then measure
 #   bench/tui.sh --build             rebuild both first (swift build -c release, minutes)
@@ -17,6 +20,7 @@
 #   --scratch-path DIR       SwiftPM build directory (default .build-bench)
 #   --tasks N                tasks to seed (default 10000)
 #   --keys N                 `j` presses to time (default 300)
+#   --no-cache               the online path, without the local copy (TASKFLOW_NO_CACHE=1)
 #   --strict                 exit 1 when a target is missed
 # Needs: swift (to build), tmux, curl, python3.
 set -euo pipefail
@@ -32,6 +36,7 @@ scratch=".build-bench"
 tasks=10000
 keys=300
 strict=0
+no_cache=0
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -42,6 +47,7 @@ while [[ $# -gt 0 ]]; do
         --scratch-path) scratch="${2:?--scratch-path needs a directory}"; shift ;;
         --tasks) tasks="${2:?--tasks needs a number}"; shift ;;
         --keys) keys="${2:?--keys needs a number}"; shift ;;
+        --no-cache) no_cache=1 ;;
         --strict) strict=1 ;;
         -h|--help) usage "$0"; exit 0 ;;
         *) die "unknown option $1 (try --help)" ;;
@@ -79,7 +85,7 @@ echo "==> registering a user and creating $tasks tasks through the API"
 seed_tasks "$base" tui-bench@example.com "$tasks" --max-words 40 >/dev/null
 
 # The screen signs in like a user would: a saved login in a throwaway config directory.
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
 mkdir -p "$HOME"
 echo "bench-password-1" | "$taskflow" login "$base" --email tui-bench@example.com --password-stdin >/dev/null
 
@@ -88,8 +94,9 @@ frames="$work/frames.log"
 echo "==> launching taskflow in a 120x40 tmux window"
 start_ms=$(python3 -c 'import time; print(int(time.time() * 1000))')
 tmux -L "$socket" new-session -d -x 120 -y 40 \
-    env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" TERM=tmux-256color \
-    LANG=C.UTF-8 TASKFLOW_FRAME_LOG="$frames" "$taskflow" --server "$base"
+    env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" XDG_STATE_HOME="$XDG_STATE_HOME" \
+    TERM=tmux-256color \
+    LANG=C.UTF-8 TASKFLOW_FRAME_LOG="$frames" TASKFLOW_NO_CACHE="$no_cache" "$taskflow" --server "$base"
 for _ in $(seq 300); do
     grep -q '^first-frame' "$frames" 2>/dev/null && break
     sleep 0.02
