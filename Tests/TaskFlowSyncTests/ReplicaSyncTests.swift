@@ -187,3 +187,25 @@ final class ReplicaConcurrencyTests: XCTestCase {
         XCTAssertEqual(try replica.page(TaskQuery(limit: 100)).pagination.total, 30)
     }
 }
+
+/// A first snapshot takes the largest pages the server gives, so it spends few requests.
+final class SnapshotPageTests: XCTestCase {
+    func testAFirstSnapshotOf1200TasksIsOneRequest() async throws {
+        let fixture = try await SyncFixture.start()
+        defer { fixture.stop() }
+        let other = try await fixture.api()
+        for chunk in 0..<12 {
+            let ops = (0..<100).map { BatchOperation.create(id: nil, fields: TaskChanges(title: "Task \(chunk * 100 + $0)"), idempotencyKey: nil) }
+            _ = try await other.batch(ops)
+        }
+        let spentBefore = try XCTUnwrap(other.rateLimit).limit - (try XCTUnwrap(other.rateLimit).remaining)
+        let (replica, engine) = try await fixture.client()
+        let report = try await engine.sync()
+        XCTAssertEqual(report.received, 1200)
+        XCTAssertEqual(try replica.page(TaskQuery(limit: 1)).pagination.total, 1200)
+        let api = try await fixture.api()
+        _ = try await api.sync(cursor: nil, limit: 1)  // one more request, to read where the user stands
+        let spentAfter = try XCTUnwrap(api.rateLimit).limit - (try XCTUnwrap(api.rateLimit).remaining)
+        XCTAssertEqual(spentAfter - spentBefore, 2, "one page of 5,000 for the snapshot, plus this request")
+    }
+}
