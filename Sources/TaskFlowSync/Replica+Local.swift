@@ -45,11 +45,7 @@ extension Replica {
         for change in changes {
             switch change {
             case .create(let fields):
-                let task = TaskItem(
-                    id: ULID.make(now: now), title: fields.title ?? "", description: fields.description ?? "",
-                    status: fields.status ?? .todo, priority: fields.priority ?? .medium,
-                    dueDate: { if case .set(let d) = fields.dueDate { Date(millis: d.millis) } else { nil } }(),
-                    completedAt: fields.status == .done ? stamp : nil, createdAt: stamp, updatedAt: stamp, version: 1)
+                let task = TaskItem(created: fields, id: ULID.make(now: now), at: stamp)
                 try journal(.create(id: task.id, fields: fields, idempotencyKey: "op-\(UUID().uuidString)"), action: action, taskID: task.id, db: db)
                 try keepBase(of: task.id, current: nil, db: db)
                 try store(task, db: db)
@@ -101,6 +97,16 @@ extension Replica {
 }
 
 extension TaskItem {
+    /// The task a create of `fields` makes, as the server will store it (its defaults,
+    /// times to the millisecond, `completedAt` when it starts done).
+    init(created fields: TaskChanges, id: String, at stamp: Date, createdAt: Date? = nil, version: Int = 1) {
+        let due: Date? = if case .set(let date) = fields.dueDate { Date(millis: date.millis) } else { nil }
+        self.init(
+            id: id, title: fields.title ?? "", description: fields.description ?? "", status: fields.status ?? .todo,
+            priority: fields.priority ?? .medium, dueDate: due, completedAt: fields.status == .done ? stamp : nil,
+            createdAt: createdAt ?? stamp, updatedAt: stamp, version: version)
+    }
+
     /// This task's fields as a create's body.
     var asFields: TaskChanges {
         TaskChanges(

@@ -141,13 +141,8 @@ extension Replica {
         for text in ops {
             switch try TaskFlowJSON.decode(BatchOperation.self, from: Data(text.utf8)) {
             case .create(_, let fields, _):
-                let stamp = Date(millis: Date().millis)
                 task = TaskItem(
-                    id: id, title: fields.title ?? "", description: fields.description ?? "", status: fields.status ?? .todo,
-                    priority: fields.priority ?? .medium,
-                    dueDate: { if case .set(let d) = fields.dueDate { d } else { nil } }(),
-                    completedAt: fields.status == .done ? stamp : nil, createdAt: task?.createdAt ?? stamp, updatedAt: stamp,
-                    version: (task?.version ?? 0) + 1)
+                    created: fields, id: id, at: Date(millis: Date().millis), createdAt: task?.createdAt, version: (task?.version ?? 0) + 1)
             case .update(_, let changes, _):
                 if let current = task, let next = current.applying(changes, now: Date()) { task = next }
             case .delete:

@@ -30,7 +30,7 @@ final class SyncPropertyTests: XCTestCase {
     }
 
     private static func run(seed: UInt64, client: any TestClientProtocol) async throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let token = try await client.register(email: "seed-\(seed)-\(UUID().uuidString.prefix(6))@example.com").accessToken
         var history = History()
         var replica = SyncReplica()
@@ -96,7 +96,7 @@ private struct History {
         enum Kind { case create, update, delete }
     }
 
-    mutating func randomOp(_ rng: inout SplitMix64) -> Op {
+    mutating func randomOp(_ rng: inout SeededGenerator) -> Op {
         let titles = ["Write", "Read", "Plan", "Ship it", "สวัสดี 🎉", "Fix #42"]
         let statuses = ["todo", "in-progress", "done"]
         let roll = rng.below(100)
@@ -139,20 +139,4 @@ private struct History {
             break
         }
     }
-}
-
-/// A small seeded generator (SplitMix64), so every run of a seed is the same history.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

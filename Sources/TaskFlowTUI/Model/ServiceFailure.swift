@@ -1,3 +1,4 @@
+import TaskFlowClient
 import TaskFlowCore
 
 /// Why a request failed, reduced to what the screen needs: a message, whether the session
@@ -18,4 +19,23 @@ public struct ServiceFailure: Error, Sendable, Equatable {
     }
 
     public var isNotFound: Bool { code == "not_found" }
+}
+
+extension ServiceFailure {
+    /// Runs `body`, turning what it throws into what the screen shows: the client's error
+    /// (an ended session sends the user to sign in), a failure as it is, anything else as
+    /// its description after `prefix`.
+    static func translating<T>(prefix: String = "", _ body: () async throws -> T) async throws(ServiceFailure) -> T {
+        do {
+            return try await body()
+        } catch let error as ClientError {
+            throw ServiceFailure(
+                message: error.message, sessionEnded: error.category == .auth && error.status != 403, code: error.code,
+                problems: error.details)
+        } catch let error as ServiceFailure {
+            throw error
+        } catch {
+            throw ServiceFailure(message: prefix + String(describing: error))
+        }
+    }
 }

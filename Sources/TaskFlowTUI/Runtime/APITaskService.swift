@@ -33,7 +33,7 @@ public final class APITaskService: TaskService {
     }
 
     public func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo {
-        try await Self.translating {
+        try await ServiceFailure.translating {
             let address = try ServerAddress(server)
             let target = address == current.server ? current : try makeClient(address)
             let auth = try await target.login(email: email, password: password).value
@@ -43,31 +43,31 @@ public final class APITaskService: TaskService {
     }
 
     public func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
-        try await Self.translating {
+        try await ServiceFailure.translating {
             let response = try await current.tasks(query)
             return (response.value, response.rateLimit)
         }
     }
 
     public func stats() async throws(ServiceFailure) -> TaskStats {
-        try await Self.translating { try await current.stats().value }
+        try await ServiceFailure.translating { try await current.stats().value }
     }
 
     public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
-        try await Self.translating { try await current.updateTask(id: id, changes).value }
+        try await ServiceFailure.translating { try await current.updateTask(id: id, changes).value }
     }
 
     public func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem {
-        try await Self.translating { try await current.createTask(fields, idempotencyKey: idempotencyKey).value }
+        try await ServiceFailure.translating { try await current.createTask(fields, idempotencyKey: idempotencyKey).value }
     }
 
     public func delete(id: String) async throws(ServiceFailure) {
-        try await Self.translating { try await current.deleteTask(id: id) }
+        try await ServiceFailure.translating { try await current.deleteTask(id: id) }
     }
 
     /// The marked tasks in one `POST /tasks/batch`.
     public func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem] {
-        try await Self.translating {
+        try await ServiceFailure.translating {
             let results = try await current.batch(bulk.map { .update(id: $0.id, changes: $0.changes, ifMatch: nil) })
             if let refused = results.first(where: { $0.task == nil || $0.status >= 400 }) {
                 throw ServiceFailure(message: refused.error?.message ?? "not saved (\(refused.status))", code: refused.error?.code)
@@ -77,7 +77,7 @@ public final class APITaskService: TaskService {
     }
 
     public func delete(ids: [String]) async throws(ServiceFailure) {
-        try await Self.translating {
+        try await ServiceFailure.translating {
             let results = try await current.batch(ids.map { .delete(id: $0, ifMatch: nil) })
             if let refused = results.first(where: { $0.status >= 400 && $0.status != 404 }) {
                 throw ServiceFailure(message: refused.error?.message ?? "not deleted (\(refused.status))", code: refused.error?.code)
@@ -87,17 +87,5 @@ public final class APITaskService: TaskService {
 
     public func liveUpdates() -> AsyncStream<LiveUpdate> {
         LiveFeed(client: current, options: liveOptions).updates()
-    }
-
-    private static func translating<T>(_ body: () async throws -> T) async throws(ServiceFailure) -> T {
-        do {
-            return try await body()
-        } catch let error as ClientError {
-            throw ServiceFailure(
-                message: error.message, sessionEnded: error.category == .auth && error.status != 403, code: error.code,
-                problems: error.details)
-        } catch {
-            throw ServiceFailure(message: String(describing: error))
-        }
     }
 }

@@ -35,7 +35,7 @@ public final class ReplicaTaskService: TaskService {
 
     public func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?) {
         let local = try await localCopy()
-        return try await Self.translating {
+        return try await ServiceFailure.translating(prefix: "local copy: ") {
             // The first time, the copy is filled from the server before anything shows.
             if try local.replica.cursor == nil { try await local.engine.sync() }
             return (try local.replica.page(query), online.client.rateLimit)
@@ -44,7 +44,7 @@ public final class ReplicaTaskService: TaskService {
 
     public func stats() async throws(ServiceFailure) -> TaskStats {
         let local = try await localCopy()
-        return try await Self.translating { try local.replica.stats() }
+        return try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.stats() }
     }
 
     public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
@@ -72,14 +72,14 @@ public final class ReplicaTaskService: TaskService {
 
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
-        let outcome = try await Self.translating { try local.replica.undo() }
+        let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.undo() }
         sendSoon(local, after: Self.gathering)
         return outcome
     }
 
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
-        let outcome = try await Self.translating { try local.replica.redo() }
+        let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.redo() }
         sendSoon(local, after: Self.gathering)
         return outcome
     }
@@ -159,7 +159,7 @@ public final class ReplicaTaskService: TaskService {
 
     private func perform(_ changes: [LocalChange], label: String) async throws(ServiceFailure) -> [TaskItem?] {
         let local = try await localCopy()
-        let tasks = try await Self.translating { try local.replica.perform(changes, label: label) }
+        let tasks = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.perform(changes, label: label) }
         report(local, unreachable: false)
         sendSoon(local, after: Self.gathering)
         return tasks
@@ -211,27 +211,13 @@ public final class ReplicaTaskService: TaskService {
     private func localCopy() async throws(ServiceFailure) -> LocalCopy {
         let client = online.client
         if let open = copy.withLock({ $0 }), open.server == client.server { return open }
-        return try await Self.translating {
+        return try await ServiceFailure.translating(prefix: "local copy: ") {
             let userID: String
             if let user = await client.session.user { userID = user.id } else { userID = try await client.me().value.id }
             let replica = try Replica(path: ReplicaLocation.path(server: client.server, userID: userID, environment: environment), userID: userID)
             let local = LocalCopy(server: client.server, replica: replica, engine: SyncEngine(replica: replica, api: client))
             copy.withLock { $0 = local }
             return local
-        }
-    }
-
-    private static func translating<T>(_ body: () async throws -> T) async throws(ServiceFailure) -> T {
-        do {
-            return try await body()
-        } catch let error as ClientError {
-            throw ServiceFailure(
-                message: error.message, sessionEnded: error.category == .auth && error.status != 403, code: error.code,
-                problems: error.details)
-        } catch let error as ServiceFailure {
-            throw error
-        } catch {
-            throw ServiceFailure(message: "local copy: \(error)")
         }
     }
 }
