@@ -29,15 +29,16 @@ build_option() {
 }
 
 # build_product PRODUCT PATH → the binary's absolute path: PATH when given, else
-# $scratch/release/PRODUCT, built first (static Swift runtime, as shipped) when $build is
-# yes, or auto and the binary is missing.
+# $scratch/release/PRODUCT, built first when $build is yes, or auto and the binary is
+# missing: the README's plain release build (Package.swift links the Swift runtime and
+# Foundation statically into both executables).
 build_product() {
     local product=$1 path=$2
     if [[ -z $path ]]; then
         path="$scratch/release/$product"
         if [[ $build == yes || ( $build == auto && ! -x $path ) ]]; then
-            echo "==> swift build -c release --static-swift-stdlib --product $product (this takes minutes)" >&2
-            swift build -c release --static-swift-stdlib --product "$product" --scratch-path "$scratch" >&2
+            echo "==> swift build -c release --product $product (this takes minutes)" >&2
+            swift build -c release --product "$product" --scratch-path "$scratch" >&2
         fi
     fi
     [[ -x $path ]] || die "no $product binary at $path (run without --no-build, or pass its path)"

@@ -135,4 +135,17 @@ final class ClientBinaryTests: XCTestCase {
             XCTAssertTrue(lines.isEmpty, "taskflow links \(library): \(lines.prefix(3).joined(separator: "; "))")
         }
     }
+
+    /// Both binaries carry the Swift runtime and Foundation (Package.swift), so a start
+    /// loads and relocates no shared Swift library: what bench/client.sh measures.
+    func testBothBinariesCarryTheSwiftRuntimeAndFoundation() throws {
+        for binary in [try CLIHarness.binary(), try ProductsDirectory.executable("taskflow-server", overrideVariable: "TASKFLOW_SERVER_BIN")] {
+            let libraries = try CommandLineRun.run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary.path], environment: [:])
+            XCTAssertEqual(libraries.status, 0, libraries.stderr)
+            XCTAssertTrue(libraries.stdout.contains("libc.so"), "ldd lists the shared libraries: \(libraries.stdout)")
+            for library in ["libswiftCore", "libFoundation", "lib_FoundationICU", "libswift_Concurrency", "libdispatch"] {
+                XCTAssertFalse(libraries.stdout.contains(library), "\(binary.lastPathComponent) loads \(library) at start:\n\(libraries.stdout)")
+            }
+        }
+    }
 }
