@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TaskFlowSync
 
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -85,16 +86,25 @@ struct ListCommand: AsyncParsableCommand {
             let client = try await global.makeClient()
             let query = try query()
             let output = global.output
+            // Read from the local copy, brought up to date first (or as it is, offline).
+            let copy = global.usesLocalCopy ? try await global.localCopy(client).readable() : nil
             if all {
-                let tasks = try await client.allTasks(query)
+                let tasks = if let copy { try copy.allTasks(query) } else { try await client.allTasks(query) }
                 if json { return TerminalOutput.raw(try TaskFlowJSON.encode(AllTasks(tasks: tasks))) }
                 TaskTable(output: output, now: Date()).render(tasks).forEach(output.line)
                 output.line(tasks.isEmpty ? "No tasks." : "\(tasks.count) task\(tasks.count == 1 ? "" : "s")")
                 return
             }
-            let response = try await client.tasks(query)
-            if json { return TerminalOutput.raw(response.body) }
-            let page = response.value
+            let page: TaskPage
+            if let copy {
+                page = try copy.replica.page(query)
+                // The same bytes the server would have sent for this page.
+                if json { return TerminalOutput.raw(try TaskFlowJSON.encode(page)) }
+            } else {
+                let response = try await client.tasks(query)
+                if json { return TerminalOutput.raw(response.body) }
+                page = response.value
+            }
             if !page.tasks.isEmpty { TaskTable(output: output, now: Date()).render(page.tasks).forEach(output.line) }
             output.line(TaskTable.summary(page.pagination, shown: page.tasks.count))
         }

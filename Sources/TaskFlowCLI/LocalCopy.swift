@@ -31,6 +31,31 @@ struct LocalCopy {
         }
     }
 
+    /// Brought up to date for a read: what is pending is sent and what is new taken in (a
+    /// free 304 when nothing changed). Unreachable: the copy as last synced, said on stderr,
+    /// so `ls` works offline; a copy never filled has nothing to show and that is the error.
+    /// What the server refused of the pending changes is said on stderr too.
+    func readable() async throws -> LocalCopy {
+        do {
+            try await engine.sync()
+        } catch let error as ClientError where error.category == .network {
+            guard try replica.cursor != nil else { throw error }
+            TerminalOutput.error("taskflow: \(error.message) — showing the local copy as last synced")
+        }
+        for notice in await engine.takeNotices() {
+            TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(notice.taskID)): \(notice.description)")
+        }
+        return self
+    }
+
+    /// Every task the query matches, in its order (`ls --all`).
+    func allTasks(_ query: TaskQuery) throws -> [TaskItem] {
+        var query = query
+        query.page = 1
+        query.limit = Int.max / 2
+        return try replica.page(query).tasks
+    }
+
     /// The ids of `ids` that name no task of this user (after `refresh`).
     func missing(_ ids: [String]) async throws -> [String] {
         try await refresh()

@@ -13,9 +13,18 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run {
-            let response = try await global.makeClient().stats()
-            if json { return TerminalOutput.raw(response.body) }
-            StatsView(output: global.output).render(response.value).forEach(global.output.line)
+            let client = try await global.makeClient()
+            let stats: TaskStats
+            if global.usesLocalCopy {
+                // Counted from the local copy, brought up to date first (or as it is, offline).
+                stats = try await global.localCopy(client).readable().replica.stats()
+                if json { return TerminalOutput.raw(try TaskFlowJSON.encode(stats)) }
+            } else {
+                let response = try await client.stats()
+                if json { return TerminalOutput.raw(response.body) }
+                stats = response.value
+            }
+            StatsView(output: global.output).render(stats).forEach(global.output.line)
         }
     }
 }

@@ -86,6 +86,23 @@ extension Replica {
         }
     }
 
+    /// The `ETag` of the last answer from `cursor` that brought nothing new. Kept in the
+    /// file, so the next poll from there is a free 304 whichever process makes it (every
+    /// CLI command is a new process).
+    public func pollTag(at cursor: String?) throws -> String? {
+        try pool.read { db in
+            guard let cursor, try Self.meta("poll_cursor", db: db) == cursor else { return nil }
+            return try Self.meta("poll_etag", db: db)
+        }
+    }
+
+    public func setPollTag(_ etag: String, at cursor: String) throws {
+        try pool.write { db in
+            try Self.setMeta("poll_cursor", cursor, db: db)
+            try Self.setMeta("poll_etag", etag, db: db)
+        }
+    }
+
     /// Starts the next sync from scratch (the server no longer honours the cursor).
     public func forgetCursor() throws {
         try pool.write { db in try Self.setMeta("cursor", nil, db: db) }

@@ -12,8 +12,6 @@ public actor SyncEngine {
     let api: APIClient
     private(set) public var lastError: ClientError?
     private(set) public var notices: [SyncNotice] = []
-    /// The `ETag` of the last empty page: the next poll is a free 304 while nothing changes.
-    private var pollTag: (cursor: String, etag: String)?
 
     public init(replica: Replica, api: APIClient) {
         self.replica = replica
@@ -66,7 +64,8 @@ public actor SyncEngine {
         // Still paging a snapshot: it keeps the large pages until it is done.
         var fromScratch = cursor == nil
         while true {
-            let tag = pollTag.flatMap { $0.cursor == cursor ? $0.etag : nil }
+            // The last empty page's ETag: a free 304 while nothing changes.
+            let tag = try replica.pollTag(at: cursor)
             let answer: APIResponse<SyncPage>?
             do {
                 // A snapshot in pages of 5,000 (the most the server gives): 100,000 tasks in
@@ -76,7 +75,6 @@ public actor SyncEngine {
                 try replica.forgetCursor()
                 cursor = nil
                 fromScratch = true
-                pollTag = nil
                 continue
             }
             guard let answer else { return received }  // 304: nothing new
@@ -85,7 +83,7 @@ public actor SyncEngine {
             if !page.more { fromScratch = false }
             received += page.changes.count
             if !page.more {
-                if page.changes.isEmpty, let etag = answer.etag { pollTag = (page.cursor, etag) }
+                if page.changes.isEmpty, let etag = answer.etag { try replica.setPollTag(etag, at: page.cursor) }
                 return received
             }
             cursor = page.cursor

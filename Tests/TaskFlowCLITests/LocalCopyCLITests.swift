@@ -73,6 +73,50 @@ final class LocalCopyCLITests: XCTestCase {
         }
     }
 
+    func testLsAndStatsReadTheCopyAsTheServerWouldAnswerAndWorkOffline() async throws {
+        try await CLIHarness.withRegisteredUser { cli, server in
+            let a = id(ofAdded: try cli.run("add", "Alpha", "--priority", "high"))
+            XCTAssertEqual(try cli.run("add", "Beta review", "--due", "tomorrow").status, 0)
+            // Another device adds one: the copy takes it in before it answers.
+            XCTAssertEqual(try cli.run("add", "Gamma review from elsewhere", "--no-cache").status, 0)
+            let reads = [["ls", "--json"], ["ls", "--json", "-q", "review", "--sort", "title"], ["ls", "--json", "--all"],
+                         ["ls", "--json", "--limit", "2", "--page", "2"], ["ls"], ["stats", "--json"]]
+            for read in reads {
+                let copy = try cli.run(arguments: read)
+                XCTAssertEqual(copy.status, 0, copy.stderr)
+                XCTAssertEqual(copy.stdout, try cli.run(arguments: read + ["--no-cache"]).stdout,
+                               "`\(read.joined(separator: " "))` from the copy is what the server answers")
+            }
+            XCTAssertTrue(try cli.run("ls").stdout.contains("Gamma review from elsewhere"))
+
+            server.terminate()
+            _ = try await server.waitForExit()
+            XCTAssertEqual(try cli.run("done", a).status, 0)
+            let offline = try cli.run("ls", "--json")
+            XCTAssertEqual(offline.status, 0, "the copy answers while the server is down: \(offline.stderr)")
+            XCTAssertTrue(offline.stderr.contains("showing the local copy as last synced"), offline.stderr)
+            let tasks = try cli.json(offline)["tasks"] as? [[String: Any]] ?? []
+            XCTAssertEqual(tasks.count, 3)
+            XCTAssertEqual(tasks.first { $0["id"] as? String == a }?["status"] as? String, "done", "with the change made offline")
+            XCTAssertEqual(try cli.run("stats").status, 0)
+        }
+    }
+
+    func testRepeatedReadsCostNothingAgainstTheRateLimitWhileNothingChanges() async throws {
+        let server = try await ServerProcess.start(["RATE_LIMIT_MAX_REQUESTS": "20"])
+        defer { server.stop() }
+        let cli = try CLIHarness(server: server)
+        defer { cli.remove() }
+        try cli.register()
+        XCTAssertEqual(try cli.run("add", "One").status, 0)
+        // Each command is a new process: the last empty sync's ETag is kept in the copy, so
+        // every later read is a 304, which the server gives back to the limit.
+        for attempt in 1...30 {
+            let run = try cli.run("ls")
+            XCTAssertEqual(run.status, 0, "read \(attempt): \(run.stderr)")
+        }
+    }
+
     func testUndoLeavesATaskChangedElsewhereAlone() async throws {
         try await CLIHarness.withRegisteredUser { cli, _ in
             let a = id(ofAdded: try cli.run("add", "Mine"))
