@@ -8,8 +8,8 @@ public final class EffectRunner: Sendable {
     let service: any TaskService
     let inbox: ActionInbox
     private let liveTask = Mutex<Task<Void, Never>?>(nil)
-    /// How long typing must pause before the search line asks the server: one query per
-    /// word typed at a normal pace instead of one per key.
+    /// How long typing must pause before the search line searches (the service's
+    /// `typingPause`).
     let typingPause: Duration
 
     public init(service: any TaskService, inbox: ActionInbox, typingPause: Duration = .milliseconds(250)) {

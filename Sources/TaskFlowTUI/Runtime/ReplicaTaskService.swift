@@ -27,6 +27,10 @@ public final class ReplicaTaskService: TaskService {
         self.environment = environment
     }
 
+    /// A search here costs no request, so it follows every key typed at a normal pace; the
+    /// short pause only folds a burst (a paste, a held key) into one query.
+    public var typingPause: Duration { .milliseconds(40) }
+
     public func currentSession() async -> SessionInfo? { await online.currentSession() }
 
     public func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo {

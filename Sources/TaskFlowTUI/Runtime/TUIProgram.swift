@@ -34,7 +34,7 @@ public final class TUIProgram<Backend: TerminalBackend> {
         self.clock = clock
         self.frameLog = frameLog
         inbox = ActionInbox()
-        runner = EffectRunner(service: service, inbox: inbox)
+        runner = EffectRunner(service: service, inbox: inbox, typingPause: service.typingPause)
         lastTick = clock()
     }
 

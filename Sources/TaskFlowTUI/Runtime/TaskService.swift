@@ -22,9 +22,15 @@ public protocol TaskService: Sendable {
     /// Takes back the last action (the local copy's undo history).
     func undo() async throws(ServiceFailure) -> UndoOutcome
     func redo() async throws(ServiceFailure) -> UndoOutcome
+    /// How long typing in the search line must pause before it searches.
+    var typingPause: Duration { get }
 }
 
 extension TaskService {
+    /// Each search costs a request: wait for a pause in typing, one query per word typed at
+    /// a normal pace instead of one per key.
+    public var typingPause: Duration { .milliseconds(250) }
+
     /// One change after the other, for services that have nothing better.
     public func update(_ bulk: [BulkChange]) async throws(ServiceFailure) -> [TaskItem] {
         var saved: [TaskItem] = []
