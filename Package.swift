@@ -36,7 +36,9 @@ let package = Package(
     targets: [
         // ---- System libraries and files embedded at build time (C23 #embed) ----------------
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl's headers at build time (libcurl4-openssl-dev); the library itself is loaded
+        // on first use (Sources/CCurl/shim.c), not linked.
+        .target(name: "CCurl"),
         // docs/openapi.yaml, so the file in docs/ is the one copy the server serves.
         .target(name: "COpenAPI"),
         // Themes/*.toml, the built-in themes.

@@ -14,20 +14,20 @@ final class CurlEasyHandle: @unchecked Sendable {
 
     init?() {
         CurlGlobal.ensure()
-        guard let raw = curl_easy_init() else { return nil }
+        guard let raw = tf_curl_easy_init() else { return nil }
         self.raw = raw
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
-        curl_easy_cleanup(raw)
+        tf_curl_easy_cleanup(raw)
         errorBuffer.deallocate()
     }
 
     /// Clears every option (the connection cache stays) and points the error buffer back here.
     func reset() {
-        curl_easy_reset(raw)
+        tf_curl_easy_reset(raw)
         errorBuffer[0] = 0
         _ = tf_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer)
     }

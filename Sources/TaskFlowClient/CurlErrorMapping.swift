@@ -5,7 +5,7 @@ import Foundation
 enum CurlErrorMapping {
     static func error(for code: CURLcode, detail: String, url: URL) -> ClientError {
         let server = ServerAddress.origin(of: url)
-        let detailText = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let detailText = detail.isEmpty ? String(cString: tf_curl_easy_strerror(code)) : detail
         switch code {
         case CURLE_COULDNT_CONNECT:
             return ClientError(.connectionRefused(server: server))

@@ -11,12 +11,12 @@ struct CurlRequestRunner {
         handle.reset()
         let sink = ResponseSink(limit: options.maxResponseBytes, cancellation: cancellation)
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { tf_curl_slist_free_all(headerList) }
 
         configure(request)
         // `Expect: 100-continue` costs a round trip for no benefit against this API.
         for line in request.headers.map({ "\($0.name): \($0.value)" }) + ["Expect:"] {
-            headerList = curl_slist_append(headerList, line)
+            headerList = tf_curl_slist_append(headerList, line)
         }
         tf_curl_setopt_slist(handle.raw, CURLOPT_HTTPHEADER, headerList)
 
@@ -43,7 +43,7 @@ struct CurlRequestRunner {
             return Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue().cancellation.isCancelled ? 1 : 0
         }
 
-        let code = curl_easy_perform(handle.raw)
+        let code = tf_curl_easy_perform(handle.raw)
         guard code == CURLE_OK else {
             if code == CURLE_WRITE_ERROR, sink.overflowed {
                 let server = ServerAddress.origin(of: request.url)

@@ -20,7 +20,7 @@ final class CurlSocket: @unchecked Sendable {
     /// Blocking; call off the cooperative pool.
     init(url: URL, options: TransportOptions) throws {
         guard let handle = CurlEasyHandle() else {
-            throw ClientError(.network(server: ServerAddress.origin(of: url), detail: "could not create a curl handle"))
+            throw ClientError(.network(server: ServerAddress.origin(of: url), detail: CurlGlobal.loadError ?? "could not create a curl handle"))
         }
         handle.reset()
         handle.set(CURLOPT_URL, url.absoluteString)
@@ -34,7 +34,7 @@ final class CurlSocket: @unchecked Sendable {
         handle.set(CURLOPT_SSL_VERIFYHOST, 2)
         handle.set(CURLOPT_TCP_KEEPALIVE, 1)
         if let caFile = options.caFile { handle.set(CURLOPT_CAINFO, caFile) }
-        let code = curl_easy_perform(handle.raw)
+        let code = tf_curl_easy_perform(handle.raw)
         guard code == CURLE_OK else {
             throw CurlErrorMapping.error(for: code, detail: handle.lastErrorDetail, url: url)
         }
@@ -55,7 +55,7 @@ final class CurlSocket: @unchecked Sendable {
             var sent = 0
             let code: CURLcode = try lock.withLock { closed in
                 if closed { throw ClientError(.webSocket("The live connection is closed.")) }
-                return bytes[offset...].withUnsafeBytes { curl_easy_send(handle.raw, $0.baseAddress, $0.count, &sent) }
+                return bytes[offset...].withUnsafeBytes { tf_curl_easy_send(handle.raw, $0.baseAddress, $0.count, &sent) }
             }
             switch code {
             case CURLE_OK: offset += sent
@@ -76,7 +76,7 @@ final class CurlSocket: @unchecked Sendable {
             var received = 0
             let code: CURLcode = try lock.withLock { closed in
                 if closed { throw ClientError(.webSocket("The live connection is closed.")) }
-                return buffer.withUnsafeMutableBytes { curl_easy_recv(handle.raw, $0.baseAddress, $0.count, &received) }
+                return buffer.withUnsafeMutableBytes { tf_curl_easy_recv(handle.raw, $0.baseAddress, $0.count, &received) }
             }
             switch code {
             case CURLE_OK:

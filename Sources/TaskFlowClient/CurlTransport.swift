@@ -40,7 +40,7 @@ public final class CurlTransport: HTTPTransport {
     private func checkOut() throws -> CurlEasyHandle {
         if let handle = idleHandles.withLock({ $0.popLast() }) { return handle }
         guard let handle = CurlEasyHandle() else {
-            throw ClientError(.network(server: "libcurl", detail: "could not create a curl handle"))
+            throw ClientError(.network(server: "libcurl", detail: CurlGlobal.loadError ?? "could not create a curl handle"))
         }
         return handle
     }

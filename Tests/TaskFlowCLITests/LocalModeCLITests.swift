@@ -148,4 +148,12 @@ final class ClientBinaryTests: XCTestCase {
             }
         }
     }
+
+    /// libcurl and the thirty libraries it brings are loaded when the first request is
+    /// made (Sources/CCurl/shim.c), not at every start: `--version` never loads them.
+    func testTaskflowLoadsLibcurlOnlyWhenItMakesARequest() throws {
+        let libraries = try CommandLineRun.run(URL(fileURLWithPath: "/usr/bin/ldd"), [try CLIHarness.binary().path], environment: [:])
+        XCTAssertFalse(libraries.stdout.contains("libcurl"), libraries.stdout)
+        XCTAssertFalse(libraries.stdout.contains("libgnutls"), libraries.stdout)
+    }
 }
