@@ -67,10 +67,11 @@ let package = Package(
             name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "TaskFlowSync", "CThemes"],
             swiftSettings: swift6
         ),
-        // The scriptable commands; tables go through TerminalUI's width and sanitising.
+        // The scriptable commands; tables go through TerminalUI's width and sanitising, and
+        // `ls --view` reads config.toml's views as the full-screen client does.
         .target(
             name: "TaskFlowCLI",
-            dependencies: ["TaskFlowClient", "TaskFlowSync", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TaskFlowClient", "TaskFlowSync", "TerminalUI", "TaskFlowTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6
         ),
 

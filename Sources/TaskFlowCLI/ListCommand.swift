@@ -3,6 +3,7 @@ import Foundation
 import TaskFlowClient
 import TaskFlowCore
 import TaskFlowSync
+import TaskFlowTUI
 
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,6 +37,11 @@ struct ListCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Order by \(TaskSort.allowedValues); prefix - for descending (default -createdAt).", valueName: "field"))
     var sort: String?
+
+    @Option(help: ArgumentHelp(
+        "A saved view's filter and sort (todo, doing, done or a [views.NAME] of config.toml; taskflow views lists them); the options above replace that part of it, --overdue adds to it.",
+        valueName: "name"))
+    var view: String?
 
     @Option(help: "Page to show, from 1.")
     var page = 1
@@ -76,13 +82,44 @@ struct ListCommand: AsyncParsableCommand {
             query.dueAfter = bound
         }
         if all { query.limit = TaskQuery.maxLimit }
+        if let view { query = try applying(view, to: query) }
         return query
+    }
+
+    /// `query` (the options as given) over the view called `name`: each option given
+    /// replaces that part of the view, the rest is the view's.
+    private func applying(_ name: String, to query: TaskQuery) throws -> TaskQuery {
+        let views = UserConfig.load(environment: ProcessInfo.processInfo.environment).views
+        guard let view = views.view(named: name) else {
+            throw ValidationError("no view \"\(name)\"; the views are \(views.all.map(\.name).joined(separator: ", "))")
+        }
+        let viewQuery: TaskQuery
+        do {
+            viewQuery = try view.query(now: Date())
+        } catch {
+            throw ValidationError("view \"\(name)\": \(error)")
+        }
+        var merged = query
+        if status.isEmpty { merged.statuses = viewQuery.statuses }
+        if priority.isEmpty { merged.priorities = viewQuery.priorities }
+        if search == nil { merged.search = viewQuery.search }
+        if dueBefore == nil { merged.dueBefore = viewQuery.dueBefore }
+        if dueAfter == nil { merged.dueAfter = viewQuery.dueAfter }
+        merged.overdue = overdue || viewQuery.overdue
+        if sort == nil, let viewSort = view.sort { merged.sort = viewSort }
+        return merged
     }
 
     private static func optionName(_ field: String) -> String { field == "q" ? "search" : field }
 
     func run() async throws {
         try await CommandRunner.run {
+            if view != nil {
+                // The view came from config.toml: what was wrong there is worth knowing.
+                for warning in UserConfig.load(environment: ProcessInfo.processInfo.environment).warnings {
+                    TerminalOutput.error("taskflow: \(warning)")
+                }
+            }
             let client = try await global.makeClient()
             let query = try query()
             let output = global.output

@@ -10,7 +10,7 @@ public struct TaskFlowCommand: AsyncParsableCommand {
     public static let scriptCommands: [any ParsableCommand.Type] = [
         LoginCommand.self, RegisterCommand.self, LogoutCommand.self, WhoamiCommand.self,
         ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DoneCommand.self,
-        StartCommand.self, RemoveCommand.self, UndoCommand.self, RedoCommand.self, SyncCommand.self, ResolveCommand.self, StatsCommand.self, WatchCommand.self, LocalCommand.self, CompletionsCommand.self,
+        StartCommand.self, RemoveCommand.self, UndoCommand.self, RedoCommand.self, SyncCommand.self, ResolveCommand.self, StatsCommand.self, WatchCommand.self, ViewsCommand.self, LocalCommand.self, CompletionsCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(

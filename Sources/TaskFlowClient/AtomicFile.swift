@@ -5,11 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Whole-file reads and all-or-nothing writes.
-enum AtomicFile {
+/// Whole-file reads and all-or-nothing writes (the credentials here, config.toml's views
+/// in the full-screen client).
+public enum AtomicFile {
     /// Writes a temporary file beside `path` with `mode`, syncs it, then renames it over
     /// `path`: readers see the old file or the new one, never a mix.
-    static func write(_ data: Data, to path: String, mode: mode_t) throws {
+    public static func write(_ data: Data, to path: String, mode: mode_t) throws {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("create", temporary) }

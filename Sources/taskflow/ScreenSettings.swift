@@ -12,6 +12,9 @@ struct ScreenSettings: Sendable {
     /// Whether the screen works on the local copy (`cache` in config.toml, `--no-cache`,
     /// `TASKFLOW_NO_CACHE=1`).
     var cache: Bool
+    /// The views on the digit keys, and the config file `V` saves them in.
+    var views: SavedViews
+    var configPath: String
     /// One line each; the screen opens with all of them in a popup.
     var warnings: [String]
 
@@ -23,6 +26,8 @@ struct ScreenSettings: Sendable {
         self.theme = theme
         self.keymap = keymap
         mouse = config.mouse
+        views = config.views
+        configPath = config.path
         refresh = config.refresh
         cache = config.cache && !noCache && environment["TASKFLOW_NO_CACHE"] != "1"
         warnings = config.warnings + catalog.unreadable.map { "\($0): cannot be read; skipped" } + [themeWarning].compactMap { $0 } + keyWarnings

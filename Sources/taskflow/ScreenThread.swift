@@ -16,6 +16,8 @@ enum ScreenThread {
                 let now = Date()
                 var state = AppState(size: backend.size, now: now, defaultServer: launch.defaultServer, keymap: settings.keymap)
                 state.settingsProblems = settings.warnings
+                state.views = settings.views
+                state.configPath = settings.configPath
                 let program = TUIProgram(
                     backend: backend, service: launch.service, state: state,
                     frameLog: FrameLog(path: environment["TASKFLOW_FRAME_LOG"]))

@@ -20,7 +20,7 @@ final class ManPageOptionsTests: XCTestCase {
         XCTAssertGreaterThan(page.options.values.reduce(0) { $0 + $1.count }, 30, "the page was not read: \(page.options)")
         for (command, options) in page.options.sorted(by: { $0.key < $1.key }) {
             // The common options are the server's; `local status|stop` act on the private server only.
-            let serverless: Set = ["ui", "themes", "completions", "local", "status", "stop"]
+            let serverless: Set = ["ui", "themes", "views", "completions", "local", "status", "stop"]
             let targets = command == "*" ? commands.filter { !serverless.contains($0) } : [command]
             for target in targets {
                 let accepted = try XCTUnwrap(parser.options[target], "the man page documents a command \"\(target)\" the parser lacks")

@@ -16,7 +16,7 @@ final class ConfigDocsTests: XCTestCase {
         // Uncomment the "# command = keys" lines of [keys] so each binding is checked too.
         let text = try read("docs/config.example.toml").split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let name = line.dropFirst(2).prefix(while: { $0 != " " })
-            let isBinding = line.hasPrefix("# ") && !name.isEmpty && name.allSatisfy({ $0.isLowercase || $0 == "-" })
+            let isBinding = line.hasPrefix("# ") && !name.isEmpty && name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" })
                 && line.dropFirst(2 + name.count).hasPrefix(" = ")
             return isBinding ? String(line.dropFirst(2)) : String(line)
         }.joined(separator: "\n")

@@ -7,7 +7,8 @@ import XCTest
 final class ConfiguredKeysViewTests: XCTestCase {
     private func state(showingHelp: Bool) -> AppState {
         let config = UserConfig(parsing: "[keys]\ndone = \"d\"\nrefresh = [\"R\", \"ctrl-l\"]\n", path: "config.toml")
-        var state = Fixtures.mainState(size: Size(width: 120, height: 90), all: Fixtures.tasks(3))
+        // Wide enough for the hints beside the saved views in the footer.
+        var state = Fixtures.mainState(size: Size(width: 140, height: 90), all: Fixtures.tasks(3))
         state.keymap = config.keymap(from: TUIKeymap.standard).keymap
         state.showsHelp = showingHelp
         return state

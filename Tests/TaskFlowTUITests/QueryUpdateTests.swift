@@ -245,7 +245,7 @@ final class QueryUpdateTests: XCTestCase {
 
     func testTheNewCommandsAreInTheHelp() {
         let help = TUIKeymap.standard.bindings(for: .global).map(\.command.name)
-        for name in ["search", "filter", "clear-filters", "sort", "filter-todo", "filter-high", "filter-overdue"] {
+        for name in ["search", "filter", "clear-filters", "sort", "view-1", "save-view", "filter-high", "filter-overdue"] {
             XCTAssertTrue(help.contains(name), name)
         }
     }

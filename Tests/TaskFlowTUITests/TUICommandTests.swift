@@ -15,7 +15,7 @@ final class TUICommandTests: XCTestCase {
     func testNamesAreUniqueConfigWordsAndEveryCommandIsExplained() {
         XCTAssertEqual(Set(TUICommand.allCases.map(\.name)).count, TUICommand.allCases.count)
         for command in TUICommand.allCases {
-            XCTAssertTrue(command.name.allSatisfy { $0.isLowercase || $0 == "-" }, command.name)
+            XCTAssertTrue(command.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, command.name)
             XCTAssertFalse(command.help.isEmpty, command.name)
             XCTAssertNotEqual(command.hint, "", command.name)
         }

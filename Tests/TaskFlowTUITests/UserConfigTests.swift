@@ -59,12 +59,12 @@ final class UserConfigTests: XCTestCase {
         quit = 5
         """, path: path)
         XCTAssertEqual(config.warnings, [
-            "\(path):1: unknown key \"colour\" (known: server, theme, refresh, mouse, cache, [keys])",
+            "\(path):1: unknown key \"colour\" (known: server, theme, refresh, mouse, cache, [keys], [views.NAME])",
             "\(path):2: refresh = \"sometimes\" is not one of auto, socket, poll",
             "\(path):3: mouse must be true or false, found \"yes\"",
             "\(path):4: theme must be a string, found an integer",
             "\(path):5: server = \"not a url\" is not a server address (like \"http://127.0.0.1:5000\")",
-            "\(path):6: unknown section [display] (known: [keys])",
+            "\(path):6: unknown section [display] (known: [keys], [views.NAME])",
             "\(path):8: keys.quit must be a key (\"x\") or a list of keys ([\"s\", \"S\"]), found 5",
         ])
         XCTAssertEqual(config.refresh, .auto)

@@ -236,7 +236,7 @@ private let WIDE = """
     │                                                     ││                                           │
     │                                                     ││                                           │
     └─────────────────────────────────────────────────────┘└───────────────────────────────────────────┘
-     j/↓ scroll  Esc/h back  x done  s status  p priority  a add      ? help  sort: created ↓  1–4 of 4
+     j/↓ scroll  Esc/h back  x done  s status  ? help  1 todo 2 doing 3 done  sort: created ↓  1–4 of 4
     """
 
 private let LOGIN = """

@@ -46,12 +46,20 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case search
     case filter
     case clearFilters = "clear-filters"
-    case quickTodo = "filter-todo"
-    case quickInProgress = "filter-in-progress"
-    case quickDone = "filter-done"
     case quickHigh = "filter-high"
     case quickOverdue = "filter-overdue"
     case sort
+    // Saved views (1–3 are todo, doing and done until config.toml says otherwise)
+    case view1 = "view-1"
+    case view2 = "view-2"
+    case view3 = "view-3"
+    case view4 = "view-4"
+    case view5 = "view-5"
+    case view6 = "view-6"
+    case view7 = "view-7"
+    case view8 = "view-8"
+    case view9 = "view-9"
+    case saveView = "save-view"
     // The search and filter line
     case acceptLine = "accept-line"
     case cancelLine = "cancel-line"
@@ -77,6 +85,15 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case refuse
 
     public var name: String { rawValue }
+
+    /// The digit of a view command (`view-4` → 4).
+    public var viewKey: Int? {
+        guard rawValue.hasPrefix("view-") else { return nil }
+        return Int(rawValue.dropFirst("view-".count))
+    }
+
+    /// The command of view `key` (1–9).
+    public static func view(_ key: Int) -> TUICommand? { TUICommand(rawValue: "view-\(key)") }
     public var help: String { text.help }
     public var hint: String? { text.hint }
 
@@ -120,12 +137,15 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .filter:
             ("Filter: status:todo,in-progress priority:high due:today|week|overdue|<7d|>2026-12-01 words (other word:… is text)", "filter")
         case .clearFilters: ("Clear every filter and the search", "clear")
-        case .quickTodo: ("Show only todo tasks (again: all)", nil)
-        case .quickInProgress: ("Show only tasks in progress (again: all)", nil)
-        case .quickDone: ("Show only done tasks (again: all)", nil)
         case .quickHigh: ("Show only high priority tasks (again: all)", nil)
         case .quickOverdue: ("Show only overdue tasks (again: all)", nil)
         case .sort: ("Choose the sort field and direction", "sort")
+        case .view1: ("View 1 (todo unless config.toml says otherwise): its filter and sort (again: all tasks)", nil)
+        case .view2: ("View 2 (doing: in progress): its filter and sort (again: all tasks)", nil)
+        case .view3: ("View 3 (done): its filter and sort (again: all tasks)", nil)
+        case .view4, .view5, .view6, .view7, .view8, .view9:
+            ("View \(viewKey ?? 0) of config.toml ([views.NAME]): its filter and sort (again: all tasks)", nil)
+        case .saveView: ("Save the current filter and sort as a view in config.toml (asks for a name)", nil)
         case .acceptLine: ("Keep the search or apply the filter", "apply")
         case .cancelLine: ("Back to the view before the line opened", "cancel")
         case .completeLine: ("Complete a filter key or value (again: the next candidate)", "complete")

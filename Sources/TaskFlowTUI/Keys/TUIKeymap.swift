@@ -57,9 +57,10 @@ public enum TUIKeymap {
         map.bind(.char("f"), to: c.filter)
         map.bind(.char("F"), to: c.clearFilters)
         map.bind(.char("o"), to: c.sort)
-        map.bind(.char("1"), to: c.quickTodo)
-        map.bind(.char("2"), to: c.quickInProgress)
-        map.bind(.char("3"), to: c.quickDone)
+        for digit in 1...9 {
+            if let command = c.view(digit) { map.bind(.char(Character(String(digit))), to: command) }
+        }
+        map.bind(.char("V"), to: c.saveView)
         map.bind(.char("!"), to: c.quickHigh)
         map.bind(.char("O"), to: c.quickOverdue)
 

@@ -27,6 +27,14 @@ public struct AppState: Sendable {
     /// day changes, so a relative filter stays relative.
     public var dueFilter: [String] = []
     public var tasks: TaskPages
+    /// The views on the digit keys (`SavedViews`), and config.toml, where `V` saves one.
+    public var views = SavedViews()
+    public var configPath: String?
+    /// The view whose key was pressed last, while its filter is still the one in force
+    /// (`!`, `O` and a search refine it; the filter line, `F` or another view end it).
+    public var activeView: String?
+    /// The sort before the active view set its own, put back when the view is left.
+    public var sortBeforeView: TaskSort?
     /// The selected row and the first visible one.
     public var cursor = 0
     public var listOffset = 0

@@ -18,8 +18,9 @@ import TaskFlowCore
 /// Due words are read as UTC days like the rest of the contract; `now` decides "today".
 struct FilterSyntax {
     /// Why a line was refused; the message names the key or the value so the user can fix it.
-    struct Problem: Error, Equatable {
+    struct Problem: Error, Equatable, CustomStringConvertible {
         let message: String
+        var description: String { message }
     }
 
     /// A line as read: the query it selects now, the due values as written (to be read

@@ -101,6 +101,15 @@ public final class EffectRunner: Sendable {
         case .openEditor, .copyToClipboard:
             // `TUIProgram` runs the editor and sets the clipboard itself: both need the terminal.
             break
+        case .saveView(let view, let path):
+            Task.detached {
+                do {
+                    try ViewsFile.save(view, to: path)
+                    inbox.send(.viewSaved(view, path: path))
+                } catch {
+                    inbox.send(.viewSaveFailed("\(error)"))
+                }
+            }
         case .waitForTypingPause(let generation):
             let pause = typingPause
             Task.detached {

@@ -41,6 +41,8 @@ public struct UserConfig: Sendable, Equatable {
     /// `cache = false`: keep no local copy (shared machines); every read asks the server.
     public var cache = true
     public var keys: [Binding] = []
+    /// The built-in views and the `[views.NAME]` tables, each on its key.
+    public var views = SavedViews()
     /// One line each: `config.toml:4: unknown key "colour"`.
     public var warnings: [String] = []
     /// Where the file was read from, to prefix warnings.
@@ -49,7 +51,8 @@ public struct UserConfig: Sendable, Equatable {
     static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
 
     /// Names in `[keys]` that read better than the command's own name.
-    static let aliases = ["done": "mark-done"]
+    /// The quick filters 1–3 became views 1–3: their old names still rebind those keys.
+    static let aliases = ["done": "mark-done", "filter-todo": "view-1", "filter-in-progress": "view-2", "filter-done": "view-3"]
 
     /// The settings a missing file means.
     public init(path: String) { self.path = path }
@@ -60,13 +63,21 @@ public struct UserConfig: Sendable, Equatable {
         let document = TOMLDocument(parsing: text, problems: &problems)
         for problem in problems { warn(problem.line, problem.message) }
         for entry in document.tables[0].entries { apply(entry) }
+        var configured: [SavedViews.Configured] = []
         for table in document.tables.dropFirst() {
+            if table.name == "views" || table.name.hasPrefix("views.") {
+                if let view = readView(table, name: String(table.name.dropFirst("views.".count))) { configured.append(view) }
+                continue
+            }
             guard table.name == "keys" else {
-                warn(table.line, "unknown section [\(table.name)] (known: [keys])")
+                warn(table.line, "unknown section [\(table.name)] (known: [keys], [views.NAME])")
                 continue
             }
             for entry in table.entries { applyKey(entry) }
         }
+        var viewProblems: [(Int, String)] = []
+        views = SavedViews(configured: configured) { viewProblems.append(($0, $1)) }
+        for (line, message) in viewProblems { warn(line, message) }
     }
 
     /// The config of `environment`'s user; a missing file is no warning.
@@ -81,7 +92,7 @@ public struct UserConfig: Sendable, Equatable {
         return UserConfig(parsing: text, path: path)
     }
 
-    private mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
+    mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
 
     private mutating func apply(_ entry: TOMLDocument.Entry) {
         switch (entry.key, entry.value) {
@@ -108,7 +119,7 @@ public struct UserConfig: Sendable, Equatable {
         case ("mouse", _), ("cache", _):
             warn(entry.line, "\(entry.key) must be true or false, found \(entry.value)")
         default:
-            warn(entry.line, "unknown key \"\(entry.key)\" (known: \(Self.topLevelKeys.joined(separator: ", ")), [keys])")
+            warn(entry.line, "unknown key \"\(entry.key)\" (known: \(Self.topLevelKeys.joined(separator: ", ")), [keys], [views.NAME])")
         }
     }
 

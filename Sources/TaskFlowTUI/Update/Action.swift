@@ -33,6 +33,9 @@ public enum Action: Sendable {
     case taskDeleteFailed(id: String, ServiceFailure)
     /// `$EDITOR` exited; the UI is back.
     case editorClosed(EditorOutcome, for: EditorTarget)
+    /// The config file holds the view now, or could not be written (the message says why).
+    case viewSaved(SavedView, path: String)
+    case viewSaveFailed(String)
 
     case live(LiveUpdate)
     /// An undo (`redo` false) or redo came back.

@@ -26,6 +26,9 @@ public enum Effect: Sendable, Equatable {
     case startLive
     /// Puts text on the clipboard (OSC 52); the program does it, as it owns the terminal.
     case copyToClipboard(String)
+    /// Writes `view` as `[views.NAME]` into the config file at `path`; answers `.viewSaved`
+    /// or `.viewSaveFailed`.
+    case saveView(SavedView, path: String)
     /// Takes back the last action (or, `redo`, the last one taken back).
     case undo
     case redo

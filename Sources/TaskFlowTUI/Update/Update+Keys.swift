@@ -82,10 +82,9 @@ extension AppState {
         case .search: openLine(.search)
         case .filter: openLine(.filter)
         case .clearFilters: return clearFilters()
-        case .quickTodo: return toggleQuickFilter { $0.statuses = $0.statuses == [.todo] ? [] : [.todo] }
-        case .quickInProgress:
-            return toggleQuickFilter { $0.statuses = $0.statuses == [.inProgress] ? [] : [.inProgress] }
-        case .quickDone: return toggleQuickFilter { $0.statuses = $0.statuses == [.done] ? [] : [.done] }
+        case .view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9:
+            return applyView(key: command.viewKey ?? 0)
+        case .saveView: openSaveViewLine()
         case .quickHigh: return toggleQuickFilter { $0.priorities = $0.priorities == [.high] ? [] : [.high] }
         case .quickOverdue: return toggleOverdue()
         case .sort:

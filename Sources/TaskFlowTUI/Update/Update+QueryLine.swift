@@ -8,7 +8,7 @@ import TerminalUI
 extension AppState {
     mutating func openLine(_ kind: QueryLine.Kind) {
         showsHelp = false
-        let text = kind == .search ? (query.search ?? "") : filterText
+        let text = kind == .filter ? filterText : (query.search ?? "")
         var line = QueryLine(
             kind: kind, text: text, savedQuery: query, savedDueFilter: dueFilter, savedCursor: cursor, savedOffset: listOffset)
         // A new search is the common case (as `/` in lazygit or k9s): the old one is
@@ -80,6 +80,8 @@ extension AppState {
             // A pause may still be pending; Enter searches for what is typed now.
             searchGeneration += 1
             return requery(withSearch: line.input.text)
+        case .viewName:
+            return acceptViewName(line)
         case .filter:
             do {
                 let reading = try FilterSyntax(now: now).read(line.input.text, base: query)
@@ -90,7 +92,10 @@ extension AppState {
                     message = StatusMessage(
                         "Searching for \(tokens) as text: the filter keys are status, priority and due", isError: false, now: now)
                 }
-                return requery(reading.query)
+                let effects = requery(reading.query)
+                // A filter written on the line is the user's own, no longer the view's.
+                if !effects.isEmpty { forgetView() }
+                return effects
             } catch {
                 var refused = line
                 refused.problem = error.message
@@ -113,6 +118,7 @@ extension AppState {
     }
 
     mutating func clearFilters() -> [Effect] {
+        forgetView()
         dueFilter = []
         return requery(TaskQuery(limit: query.limit, sort: query.sort))
     }

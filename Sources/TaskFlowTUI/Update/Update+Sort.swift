@@ -12,6 +12,8 @@ extension AppState {
         case .flipSort?: picker.descending.toggle()
         case .applySort?:
             sortPicker = nil
+            // A sort chosen by hand stays when the view is left.
+            sortBeforeView = nil
             var sorted = query
             sorted.sort = picker.sort
             return requery(sorted)

@@ -82,6 +82,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.taskDeleteFailed(id: id, failure)
     case .editorClosed(let outcome, let target):
         return state.editorClosed(outcome, for: target)
+    case .viewSaved(let view, let path):
+        return state.viewSaved(view, path: path)
+    case .viewSaveFailed(let reason):
+        state.message = StatusMessage("View not saved: \(reason)", now: state.now)
+        return []
     case .live(let update):
         return state.apply(update)
     case .travelled(let redo, let result):

@@ -34,7 +34,25 @@ public struct FooterView: Widget {
             if DisplayWidth.of(trailing) > room { trailing = self.trailing(filter: false) }
             if DisplayWidth.of(trailing) > room { trailing = self.trailing(filter: false, sort: false) }
         }
-        buffer.render(HintBar(bindings, trailing: trailing, pinned: help), in: row)
+        // The views go left of the filter when there is room beside the help hint (and the
+        // Tab hint leading a single pane); else only the active one; else none.
+        let paneKeys: Set<KeyContext> = [.list, .detail, .stats]
+        var strip: ViewStrip?
+        if state.screen == .main, paneKeys.contains(state.keyContext) {
+            let all = ViewStrip(views: state.views, active: state.activeView)
+            let tab = state.layout.showsAllPanes ? nil : bindings.first { $0.command == .nextPane }
+            let reserved = [help, tab].compactMap { $0.map { Self.width(of: $0) + 2 } }.reduce(0, +)
+            let room = row.width - 3 - DisplayWidth.of(trailing) - reserved
+            strip = [all, all.activeOnly].first { !$0.views.isEmpty && $0.width + 2 <= room }
+        }
+        let stripText = strip.map { $0.text + "  " } ?? ""
+        buffer.render(HintBar(bindings, trailing: stripText + trailing, pinned: help), in: row)
+        if let strip {
+            // HintBar put the text flush right in plain colours; the digits and the active view
+            // are drawn again over it in theirs.
+            let x = row.maxX - min(DisplayWidth.of(stripText + trailing), row.width)
+            strip.render(at: Point(x: x, y: row.y), maxWidth: strip.width, buffer: &buffer)
+        }
     }
 
     var trailing: String { trailing(filter: true) }

@@ -27,7 +27,11 @@ public struct QueryLineView {
         }
         x = min(x, row.maxX)
         let field = Rect(x: x, y: row.y, width: max(0, row.maxX - x - noteWidth - (noteWidth > 0 ? 1 : 0)), height: 1)
-        let placeholder = line.kind == .filter ? "status:todo priority:high due:<7d words — Tab completes" : nil
+        let placeholder: String? = switch line.kind {
+        case .filter: "status:todo priority:high due:<7d words — Tab completes"
+        case .viewName: "a name: letters, digits, - and _"
+        case .search: nil
+        }
         let input = TextInput(state: line.input, placeholder: placeholder)
         input.render(in: field, buffer: &buffer)
         return input.cursorPosition(in: field)
@@ -40,14 +44,15 @@ public struct QueryLineView {
             return choices.names.enumerated().map { $0.offset == choices.index ? "[\($0.element)]" : $0.element }
                 .joined(separator: " ") + " "
         }
-        guard line.kind == .search else { return Self.hints(state.keymap) + " " }
+        // A view's name has nothing for Tab to complete.
+        guard line.kind == .search else { return Self.hints(state.keymap, omitting: line.kind == .viewName ? [.completeLine] : []) + " " }
         guard let total = state.tasks.total, state.tasks.inFlight.isEmpty else { return "searching… " }
         return (total == 1 ? "1 match" : "\(TaskText.count(total)) matches") + " "
     }
 
     /// "Enter apply  Esc/^C cancel  Tab complete", from the keymap so rebound keys show.
-    static func hints(_ keymap: Keymap<TUICommand>, in context: KeyContext = .line) -> String {
-        keymap.bindings(for: context).compactMap { binding in
+    static func hints(_ keymap: Keymap<TUICommand>, in context: KeyContext = .line, omitting: Set<TUICommand> = []) -> String {
+        keymap.bindings(for: context).filter { !omitting.contains($0.command) }.compactMap { binding in
             binding.command.hint.map { "\(binding.keyLabel) \($0)" }
         }.joined(separator: "  ")
     }
