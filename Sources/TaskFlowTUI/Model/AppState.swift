@@ -37,6 +37,10 @@ public struct AppState: Sendable {
     public var statsInFlight = false
     /// Something changed while the stats were being fetched: fetch again when they arrive.
     public var statsStale = false
+    /// The stats count the tasks of the filter (the local copy); false: every task.
+    public var statsFollowFilter = true
+    /// The stats row ↑/↓ select while the stats pane is focused (Enter filters by it).
+    public var statsSelection = 0
 
     /// The search or filter line, while it is open.
     public var queryLine: QueryLine?
@@ -50,6 +54,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.
     public var marked: Set<String> = []
+    /// The conflict view, while it is open.
+    public var conflictResolver: ConflictResolver?
     /// The open `:` command palette.
     public var palette: CommandPalette?
     /// `y` was pressed: the next key says what to copy.
@@ -73,7 +79,7 @@ public struct AppState: Sendable {
     public var rateLimit: RateLimitStatus?
     /// The local copy's changes waiting to be sent, its conflicts, and whether the server
     /// was out of reach at the last try (nil without a local copy).
-    public var localCopy: (pending: Int, conflicts: Int, unreachable: Bool)?
+    public var localCopy: (pending: Int, conflicts: [String], unreachable: Bool)?
     public var message: StatusMessage? {
         didSet {
             // Every message, kept in full for the message log (the footer may cut it).
@@ -113,6 +119,9 @@ public struct AppState: Sendable {
 
     /// The task under the cursor, when its page is loaded.
     public var selectedTask: TaskItem? { tasks.task(at: cursor) }
+
+    /// The ids of the tasks kept as conflicts (none without a local copy).
+    public var conflictIDs: [String] { localCopy?.conflicts ?? [] }
 
     /// The filter in force as the filter line writes it (empty when there is none).
     public var filterText: String { FilterSyntax(now: now).text(of: query, due: dueFilter) }

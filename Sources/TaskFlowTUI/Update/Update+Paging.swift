@@ -72,7 +72,7 @@ extension AppState {
         }
         statsInFlight = true
         statsStale = false
-        return [.fetchStats]
+        return [.fetchStats(query)]
     }
 
     mutating func receive(_ answer: TaskPage, page: Int, generation: Int, rateLimit: RateLimitStatus?) -> [Effect] {
