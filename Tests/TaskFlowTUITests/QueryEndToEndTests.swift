@@ -87,14 +87,15 @@ final class QueryEndToEndTests: XCTestCase {
         try session.sendKeys("f")
         try session.sendKeys("status:done", "Enter")
         let filtered = try await session.waitFor("the stats of the done tasks") {
-            $0.contains("Stats · status:done") && $0.contains("overdue 0") && $0.contains("1–2 of 2")
+            $0.contains("Stats · status:done") && $0.contains("overdue 0") && $0.contains("1–2 of 2") && $0.contains("Late but done")
         }
         XCTAssertTrue(filtered.contains("Read book") && filtered.contains("Late but done"), filtered)
         // Tab twice: the stats pane; six rows down: overdue.
         try session.sendKeys("Tab", "Tab")
         try session.sendKeys("j", "j", "j", "j", "j", "j", "Enter")
-        let overdue = try await session.waitFor("only the overdue tasks") {
-            $0.contains("filter: due:overdue") && $0.contains("1–2 of 2") && $0.contains("Stats · due:overdue")
+        let overdue = try await session.waitFor("only the overdue tasks, and their stats") {
+            $0.contains("filter: due:overdue") && $0.contains("1–2 of 2") && $0.contains("Late two")
+                && $0.contains("Stats · due:overdue") && $0.contains("overdue 2")
         }
         XCTAssertTrue(overdue.contains("Late one") && overdue.contains("Late two"), overdue)
         XCTAssertFalse(overdue.contains("Late but done") || overdue.contains("Task 001"), overdue)

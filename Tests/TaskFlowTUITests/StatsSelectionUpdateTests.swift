@@ -39,6 +39,10 @@ final class StatsSelectionUpdateTests: XCTestCase {
         XCTAssertTrue(state.query.overdue)
         XCTAssertNil(state.query.search, "the row's filter replaces the one in force")
         XCTAssertEqual(effects, [.fetchPage(state.query, generation: state.tasks.generation), .fetchStats(state.query)])
+        // The title names what the counts on screen cover: the new filter once they are in.
+        XCTAssertTrue(ScreenView.render(state).frame.description.contains("┌ Stats ─"))
+        _ = update(&state, .statsLoaded(ScopedStats(Fixtures.stats, followsFilter: true)))
+        XCTAssertTrue(ScreenView.render(state).frame.description.contains("┌ Stats · due:overdue ─"))
 
         var priority = statsFocused()
         for _ in 0..<3 { _ = update(&priority, .key(.down)) }

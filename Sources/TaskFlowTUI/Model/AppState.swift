@@ -39,6 +39,11 @@ public struct AppState: Sendable {
     public var statsStale = false
     /// The stats count the tasks of the filter (the local copy); false: every task.
     public var statsFollowFilter = true
+    /// The filter the stats on screen were counted for, as the filter line writes it; nil
+    /// when they count every task whatever the filter (the server's stats).
+    public var statsFilter: String? = ""
+    /// The filter of the stats request on its way (one at a time).
+    var statsRequestFilter = ""
     /// The stats row ↑/↓ select while the stats pane is focused (Enter filters by it).
     public var statsSelection = 0
 

@@ -72,6 +72,7 @@ extension AppState {
         }
         statsInFlight = true
         statsStale = false
+        statsRequestFilter = filterText
         return [.fetchStats(query)]
     }
 

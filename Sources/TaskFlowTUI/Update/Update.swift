@@ -52,6 +52,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .statsLoaded(let answer):
         state.stats = answer.stats
         state.statsFollowFilter = answer.followsFilter
+        state.statsFilter = answer.followsFilter ? state.statsRequestFilter : nil
         state.statsInFlight = false
         state.lastSync = state.now
         return state.statsStale ? state.requestStats() : []

@@ -71,7 +71,11 @@ public enum ScreenView {
             case .stats:
                 var pane = StatsPane(stats: state.stats, isFocused: focused, tab: tab)
                 pane.selected = StatsRow(rawValue: state.statsSelection)
-                pane.scope = state.filterText.isEmpty ? nil : state.statsFollowFilter ? state.filterText : "all tasks"
+                // What the counts on screen cover (a filter changed since shows once they are in).
+                switch state.statsFilter {
+                case nil: pane.scope = state.filterText.isEmpty ? nil : "all tasks"
+                case let filter?: pane.scope = filter.isEmpty ? nil : filter
+                }
                 buffer.render(pane, in: area)
             }
         }
