@@ -44,7 +44,7 @@ final class ConflictViewTests: XCTestCase {
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.down))
-        var buffer = ScreenBuffer(width: 46, height: 14)
+        var buffer = ScreenBuffer(width: 40, height: 9)
         let scope = "priority:high words"
         var pane = StatsPane(stats: Fixtures.stats, isFocused: true)
         pane.selected = StatsRow(rawValue: state.statsSelection)
@@ -94,18 +94,13 @@ private let WIDE = """
     """
 
 private let STATS_SELECTED = """
-    ┌ Stats · priority:high words ───────────────┐
-    │todo        6 ███████████████               │
-    │in progress 2 █████                         │
-    │done        4 ██████████                    │
-    │high        3 ███████▌                      │
-    │medium      6 ███████████████               │
-    │low         3 ███████▌                      │
-    │overdue 2  today 1  this week 4             │
-    │Done per day, 14 days (15)                  │
-    │            ▂▂             ██               │
-    │         ▄▄ ██             ██       ▄▄      │
-    │   ▆▆    ██ ██    ▆▆       ██ ▆▆    ██ ▆▆   │
-    │18 19 20 21 22 23 24 25 26 27 28 29 30 31   │
-    └────────────────────────────────────────────┘
+    ┌ Stats · priority:high words ─────────┐
+    │todo        6 ████████████            │
+    │in progress 2 ████                    │
+    │done        4 ████████                │
+    │high        3 ██████                  │
+    │medium      6 ████████████            │
+    │low         3 ██████                  │
+    │overdue 2  today 1  this week 4       │
+    └──────────────────────────────────────┘
     """
