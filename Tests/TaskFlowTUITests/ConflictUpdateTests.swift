@@ -90,4 +90,21 @@ final class ConflictUpdateTests: XCTestCase {
         XCTAssertTrue(screen.contains("conflict: press C to resolve"), screen)
         XCTAssertFalse(screen.contains("! Task 2"))
     }
+
+    func testValuesReadOnOneLineAndADeletionIsEveryField() {
+        var mine = Self.tasks[0], theirs = Self.tasks[0]
+        mine.description = "two\nlines"
+        mine.dueDate = Date(timeIntervalSince1970: 1_796_126_400)  // 2026-12-01 12:00
+        theirs.dueDate = Date(timeIntervalSince1970: 1_796_140_800)  // 2026-12-01 16:00
+        let resolver = ConflictResolver(Conflict(id: mine.id, mine: mine, theirs: theirs))
+        XCTAssertEqual(resolver.fields, [.description, .dueDate])
+        XCTAssertEqual(resolver.value(of: .description, mine: true), "two lines")
+        XCTAssertEqual(resolver.value(of: .description, mine: false), "(empty)")
+        XCTAssertEqual(resolver.value(of: .dueDate, mine: true), "2026-12-01T12:00:00.000Z", "the same day: the times tell them apart")
+        theirs.dueDate = nil
+        XCTAssertEqual(ConflictResolver(Conflict(id: mine.id, mine: mine, theirs: theirs)).value(of: .dueDate, mine: true), "2026-12-01")
+        let deleted = ConflictResolver(Conflict(id: mine.id, mine: nil, theirs: theirs))
+        XCTAssertEqual(deleted.fields, TaskField.allCases)
+        XCTAssertEqual(deleted.value(of: .title, mine: true), "(deleted)")
+    }
 }

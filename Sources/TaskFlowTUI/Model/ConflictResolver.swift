@@ -39,7 +39,11 @@ public struct ConflictResolver: Sendable, Equatable {
         guard let task = mine ? conflict.mine : conflict.theirs else { return "(deleted)" }
         let value = task.value(of: field)
         switch field {
-        case .dueDate: return task.dueDate.map(Timestamp.day) ?? "none"
+        case .dueDate:
+            guard let due = task.dueDate else { return "none" }
+            // The day, unless both sides are due that day at different times.
+            let other = (mine ? conflict.theirs : conflict.mine)?.dueDate
+            return other.map(Timestamp.day) == Timestamp.day(due) ? Timestamp.format(due) : Timestamp.day(due)
         case .description where value.isEmpty: return "(empty)"
         default: return value.split(whereSeparator: \.isNewline).joined(separator: " ")
         }

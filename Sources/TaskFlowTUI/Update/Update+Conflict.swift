@@ -49,7 +49,7 @@ extension AppState {
             return [.resolveConflict(id: resolver.conflict.id, keepingMine: resolver.keepingMine)]
         case .leaveConflict:
             conflictResolver = nil
-            message = StatusMessage("Conflict left unresolved: C opens it again", isError: false, now: now)
+            message = StatusMessage("Conflict left unresolved: \(resolveConflictKey) opens it again", isError: false, now: now)
             return []
         default: return []
         }

@@ -158,8 +158,12 @@ extension AppState {
 
     /// The key that opens the conflict view, when `task` is kept as a conflict.
     func conflictKey(for task: TaskItem) -> String? {
-        guard conflictIDs.contains(task.id) else { return nil }
-        return keymap.keys(for: .resolveConflict, in: .global).first?.displayName ?? ":resolve-conflict"
+        conflictIDs.contains(task.id) ? resolveConflictKey : nil
+    }
+
+    /// The user's key for the conflict view, or the palette's way when none is bound.
+    var resolveConflictKey: String {
+        keymap.keys(for: .resolveConflict, in: .global).first?.displayName ?? ":resolve-conflict"
     }
 
     mutating func quit() -> [Effect] {
