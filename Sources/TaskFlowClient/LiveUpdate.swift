@@ -12,9 +12,9 @@ public enum LiveUpdate: Sendable, Equatable {
     /// A poll found the server's data as shown: the view is current as of now. (Sockets
     /// need no such note: while `live`, the view is current until an event says otherwise.)
     case synced
-    /// Where the local copy stands: changes not yet sent, conflicts kept, and whether the
-    /// last attempt to reach the server failed.
-    case localCopy(pending: Int, conflicts: Int, unreachable: Bool)
+    /// Where the local copy stands: changes not yet sent, the ids of the tasks kept as
+    /// conflicts (oldest first), and whether the last attempt to reach the server failed.
+    case localCopy(pending: Int, conflicts: [String], unreachable: Bool)
 }
 
 /// How live the feed is right now.

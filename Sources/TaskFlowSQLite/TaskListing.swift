@@ -28,9 +28,15 @@ public enum TaskListing {
         return (try Row.fetchAll(statement, arguments: arguments).map(TaskRow.task(from:)), total)
     }
 
-    public static func stats(_ db: Database, userID: String, now: Date) throws -> TaskStats {
+    /// Counts by status and priority, what is due, and completions per day, over the tasks
+    /// `query` selects (its filters and search, compiled as `page` compiles them; its sort
+    /// and paging do not matter), or over every task of the user when there is none.
+    public static func stats(_ db: Database, userID: String, query: TaskQuery? = nil, now: Date) throws -> TaskStats {
         let window = StatsWindow(now: now)
+        let filter = TaskFilterSQL(userID: userID, query: query ?? TaskQuery(), now: now)
         var stats = TaskStats()
+        var arguments: StatementArguments = [now.millis, window.todayStart, window.todayEnd, now.millis, window.weekEnd]
+        arguments += filter.arguments
         if let row = try Row.fetchOne(
             db,
             sql: """
@@ -39,15 +45,12 @@ public enum TaskListing {
                     COALESCE(SUM(status = 2), 0) AS done,
                     COALESCE(SUM(priority = 0), 0) AS low, COALESCE(SUM(priority = 1), 0) AS medium,
                     COALESCE(SUM(priority = 2), 0) AS high,
-                    COALESCE(SUM(status <> 2 AND due_at < :now), 0) AS overdue,
-                    COALESCE(SUM(status <> 2 AND due_at >= :dayStart AND due_at < :dayEnd), 0) AS due_today,
-                    COALESCE(SUM(status <> 2 AND due_at >= :now AND due_at < :weekEnd), 0) AS due_week
-                FROM tasks WHERE user_id = :user
+                    COALESCE(SUM(status <> 2 AND due_at < ?), 0) AS overdue,
+                    COALESCE(SUM(status <> 2 AND due_at >= ? AND due_at < ?), 0) AS due_today,
+                    COALESCE(SUM(status <> 2 AND due_at >= ? AND due_at < ?), 0) AS due_week
+                FROM tasks WHERE \(filter.whereClause)
                 """,
-            arguments: [
-                "now": now.millis, "dayStart": window.todayStart, "dayEnd": window.todayEnd,
-                "weekEnd": window.weekEnd, "user": userID,
-            ])
+            arguments: arguments)
         {
             stats.total = row["total"]
             stats.byStatus = .init(todo: row["todo"], inProgress: row["in_progress"], done: row["done"])
@@ -56,13 +59,15 @@ public enum TaskListing {
             stats.dueToday = row["due_today"]
             stats.dueThisWeek = row["due_week"]
         }
+        var chartArguments = filter.arguments
+        chartArguments += [window.chartStart]
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT completed_at / 86400000 AS day, COUNT(*) AS n FROM tasks
-                WHERE user_id = ? AND status = 2 AND completed_at >= ? GROUP BY day
+                WHERE \(filter.whereClause) AND status = 2 AND completed_at >= ? GROUP BY day
                 """,
-            arguments: [userID, window.chartStart])
+            arguments: chartArguments)
         stats.completedPerDay = window.days(counts: Dictionary(uniqueKeysWithValues: rows.map { ($0["day"] as Int, $0["n"] as Int) }))
         return stats
     }

@@ -72,8 +72,9 @@ public final class Replica: Sendable {
         return TaskPage(tasks: tasks, pagination: Pagination(page: query.page, limit: query.limit, total: total))
     }
 
-    public func stats(now: Date = Date()) throws -> TaskStats {
-        try pool.read { db in try TaskListing.stats(db, userID: userID, now: now) }
+    /// The stats of the tasks `query` selects (every task without one).
+    public func stats(matching query: TaskQuery? = nil, now: Date = Date()) throws -> TaskStats {
+        try pool.read { db in try TaskListing.stats(db, userID: userID, query: query, now: now) }
     }
 
     public func task(id: String) throws -> TaskItem? {
@@ -148,6 +149,12 @@ public struct Conflict: Sendable, Equatable {
     public var mine: TaskItem?
     /// What the server holds (nil: deleted there).
     public var theirs: TaskItem?
+
+    public init(id: String, mine: TaskItem?, theirs: TaskItem?) {
+        self.id = id
+        self.mine = mine
+        self.theirs = theirs
+    }
 }
 
 public struct ReplicaError: Error, Sendable, CustomStringConvertible {

@@ -95,13 +95,14 @@ final class FakeTaskService: TaskService {
         return found
     }
 
-    func stats() async throws(ServiceFailure) -> TaskStats {
+    /// Counted over every task, as the server's `/tasks/stats` does.
+    func stats(matching query: TaskQuery) async throws(ServiceFailure) -> ScopedStats {
         let all = tasks
-        return TaskStats(
+        return ScopedStats(TaskStats(
             total: all.count,
             byStatus: .init(todo: all.count { $0.status == .todo }, inProgress: all.count { $0.status == .inProgress }, done: all.count { $0.status == .done }),
             byPriority: .init(low: all.count { $0.priority == .low }, medium: all.count { $0.priority == .medium }, high: all.count { $0.priority == .high }),
-            overdue: 0, dueToday: 0, dueThisWeek: 0, completedPerDay: Fixtures.stats.completedPerDay)
+            overdue: 0, dueToday: 0, dueThisWeek: 0, completedPerDay: Fixtures.stats.completedPerDay), followsFilter: false)
     }
 
     func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {

@@ -16,12 +16,12 @@ final class LocalCopyHeaderTests: XCTestCase {
     func testPendingConflictsAndOfflineAreShownAndGoWhenSent() {
         var state = Fixtures.mainState(size: Size(width: 120, height: 24), all: Fixtures.tasks(3))
         _ = update(&state, .live(.state(.live)))
-        _ = update(&state, .live(.localCopy(pending: 3, conflicts: 1, unreachable: true)))
+        _ = update(&state, .live(.localCopy(pending: 3, conflicts: ["t00001"], unreachable: true)))
         XCTAssertTrue(header(state).contains("⇡3 pending · 1 conflict · offline  ● live"), header(state))
-        _ = update(&state, .live(.localCopy(pending: 0, conflicts: 2, unreachable: false)))
+        _ = update(&state, .live(.localCopy(pending: 0, conflicts: ["t00001", "t00002"], unreachable: false)))
         XCTAssertTrue(header(state).contains("2 conflicts  ● live"), header(state))
         XCTAssertFalse(header(state).contains("pending"))
-        _ = update(&state, .live(.localCopy(pending: 0, conflicts: 0, unreachable: false)))
+        _ = update(&state, .live(.localCopy(pending: 0, conflicts: [], unreachable: false)))
         XCTAssertTrue(header(state).hasSuffix("● live · synced 0s ago"), header(state))
     }
 }

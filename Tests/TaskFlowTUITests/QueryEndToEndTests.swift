@@ -74,4 +74,30 @@ final class QueryEndToEndTests: XCTestCase {
         XCTAssertTrue(sorted.contains("sort: title ↑"))
         XCTAssertTrue(sorted.split(separator: "\n")[3].contains("Report expenses"))
     }
+
+    /// Issue 15: the stats count the filter's tasks and say so in their title; Enter on a
+    /// stats row filters the list by it.
+    func testStatsFollowTheFilterAndEnterOnOverdueShowsOnlyOverdueTasks() async throws {
+        let day: TimeInterval = 86_400
+        for (title, days, status) in [("Late one", -2.0, TaskStatus.todo), ("Late two", -3.0, .inProgress), ("Late but done", -2.0, .done)] {
+            _ = try await ui.client.createTask(TaskChanges(title: title, status: status, dueDate: .set(Date().addingTimeInterval(days * day))))
+        }
+        let session = try await ui.launch { $0.contains("Late one") && $0.contains("1–12 of 12") && $0.contains("overdue 2") }
+        XCTAssertTrue(try session.capture().contains("┌ Stats ─"), "no filter: a plain title")
+        try session.sendKeys("f")
+        try session.sendKeys("status:done", "Enter")
+        let filtered = try await session.waitFor("the stats of the done tasks") {
+            $0.contains("Stats · status:done") && $0.contains("overdue 0") && $0.contains("1–2 of 2") && $0.contains("Late but done")
+        }
+        XCTAssertTrue(filtered.contains("Read book") && filtered.contains("Late but done"), filtered)
+        // Tab twice: the stats pane; six rows down: overdue.
+        try session.sendKeys("Tab", "Tab")
+        try session.sendKeys("j", "j", "j", "j", "j", "j", "Enter")
+        let overdue = try await session.waitFor("only the overdue tasks, and their stats") {
+            $0.contains("filter: due:overdue") && $0.contains("1–2 of 2") && $0.contains("Late two")
+                && $0.contains("Stats · due:overdue") && $0.contains("overdue 2")
+        }
+        XCTAssertTrue(overdue.contains("Late one") && overdue.contains("Late two"), overdue)
+        XCTAssertFalse(overdue.contains("Late but done") || overdue.contains("Task 001"), overdue)
+    }
 }

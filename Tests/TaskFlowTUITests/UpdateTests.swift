@@ -19,7 +19,7 @@ final class UpdateTests: XCTestCase {
         var state = AppState(size: Size(width: 120, height: 30), now: Fixtures.now, defaultServer: "x", pageSize: 50)
         let effects = update(&state, .sessionFound(Fixtures.session))
         XCTAssertEqual(state.screen, .main)
-        XCTAssertEqual(effects, [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 1), .fetchStats, .startLive])
+        XCTAssertEqual(effects, [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 1), .fetchStats(TaskQuery(page: 1, limit: 50)), .startLive])
     }
 
     /// Issue 15, defect 1: started while the server was down, the list and the stats said
@@ -30,7 +30,7 @@ final class UpdateTests: XCTestCase {
         for effect in update(&state, .sessionFound(Fixtures.session)) {
             if case .fetchPage(let query, let generation) = effect {
                 _ = update(&state, .pageFailed(page: query.page, generation: generation, down))
-            } else if effect == .fetchStats {
+            } else if case .fetchStats = effect {
                 _ = update(&state, .statsFailed(down))
             }
         }
@@ -38,7 +38,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(update(&state, .live(.state(.connecting))), [])
         XCTAssertEqual(
             update(&state, .live(.state(.polling(reason: "socket refused")))),
-            [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 2), .fetchStats])
+            [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 2), .fetchStats(TaskQuery(page: 1, limit: 50))])
         // Already on its way: a live connection now asks for nothing more.
         XCTAssertEqual(update(&state, .live(.state(.live))), [])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowClient
 import TaskFlowCore
+import TaskFlowSync
 import TerminalUI
 @testable import TaskFlowTUI
 
@@ -88,6 +89,25 @@ enum VisibleStyles {
         refused.taskForm?.message = nil
         refused.taskForm?.confirmsDiscard = true
         states.append(refused)
+        // Tasks kept as conflicts (the badge on and off the bar, the detail's line), the
+        // conflict view with a field kept as mine, and the stats pane focused on a bar and on
+        // a due count.
+        var conflicted = base
+        _ = update(&conflicted, .live(.localCopy(pending: 0, conflicts: [tasks[0].id, tasks[1].id], unreachable: false)))
+        states.append(conflicted)
+        var theirs = tasks[0]
+        theirs.title = "Renamed"
+        theirs.priority = .low
+        _ = update(&conflicted, .conflictLoaded(.success(Conflict(id: tasks[0].id, mine: tasks[0], theirs: theirs))))
+        _ = update(&conflicted, .key(.char("m")))
+        states.append(conflicted)
+        var stats = base
+        _ = update(&stats, .statsLoaded(ScopedStats(Fixtures.stats, followsFilter: true)))
+        _ = update(&stats, .key(.tab))
+        _ = update(&stats, .key(.tab))
+        states.append(stats)
+        for _ in 0..<6 { _ = update(&stats, .key(.down)) }
+        states.append(stats)
         var login = base
         login.showLogin(message: "Session ended")
         states.append(login)

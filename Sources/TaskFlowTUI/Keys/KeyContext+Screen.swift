@@ -10,6 +10,8 @@ extension KeyContext {
     /// The open search or filter line: only its own keys count, the rest is typed.
     public static let line = KeyContext("line")
     public static let sort = KeyContext("sort")
+    /// The conflict view: only its own keys count.
+    public static let conflict = KeyContext("conflict")
     /// The add/edit form: only its own keys count, the rest is typed into the field.
     public static let form = KeyContext("form")
     /// A yes/no question (delete this task?).

@@ -30,6 +30,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case undo
     case redo
     case yank
+    case resolveConflict = "resolve-conflict"
     // Marks for bulk actions
     case toggleMark = "mark"
     case markRange = "mark-range"
@@ -60,6 +61,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case view8 = "view-8"
     case view9 = "view-9"
     case saveView = "save-view"
+    case filterByStat = "filter-by-row"
     // The search and filter line
     case acceptLine = "accept-line"
     case cancelLine = "cancel-line"
@@ -70,6 +72,13 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case flipSort = "flip-sort"
     case applySort = "apply-sort"
     case cancelSort = "cancel-sort"
+    // The conflict view
+    case keepMine = "keep-mine"
+    case keepTheirs = "keep-theirs"
+    case keepAllMine = "all-mine"
+    case keepAllTheirs = "all-theirs"
+    case applyResolution = "apply-resolution"
+    case leaveConflict = "leave-conflict"
     // The login screen and the add/edit form
     case nextField = "next-field"
     case previousField = "previous-field"
@@ -123,6 +132,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .undo: ("Undo your last change; a task changed since is left alone", "undo")
         case .redo: ("Redo the change you last undid", nil)
         case .yank: ("Copy the task: then i id, t title, j JSON (OSC 52)", nil)
+        case .resolveConflict: ("Resolve a conflict field by field: the selected task's, else the first one", nil)
         case .toggleMark: ("Mark or unmark the task; x s p d then act on all marked", "mark")
         case .markRange: ("Mark from the last marked task to this one", nil)
         case .markAll: ("Mark every task in view", nil)
@@ -146,6 +156,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .view4, .view5, .view6, .view7, .view8, .view9:
             ("View \(viewKey ?? 0) of config.toml ([views.NAME]): its filter and sort (again: all tasks)", nil)
         case .saveView: ("Save the current filter and sort as a view in config.toml (asks for a name)", nil)
+        case .filterByStat: ("Show only the tasks of the selected stats row (status, priority, due)", "filter")
         case .acceptLine: ("Keep the search or apply the filter", "apply")
         case .cancelLine: ("Back to the view before the line opened", "cancel")
         case .completeLine: ("Complete a filter key or value (again: the next candidate)", "complete")
@@ -154,6 +165,12 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .flipSort: ("Flip the direction: ascending ↔ descending", "flip")
         case .applySort: ("Sort by the chosen field", "apply")
         case .cancelSort: ("Close without changing the sort", "cancel")
+        case .keepMine: ("Keep your value of this field", "mine")
+        case .keepTheirs: ("Keep the server's value of this field", "theirs")
+        case .keepAllMine: ("Keep your value of every field", "all mine")
+        case .keepAllTheirs: ("Keep the server's value of every field", "all theirs")
+        case .applyResolution: ("Settle the conflict as chosen: one change, u undoes it", "apply")
+        case .leaveConflict: ("Close, leaving the conflict unresolved", "leave")
         case .nextField: ("Next field", "next field")
         case .previousField: ("Previous field", nil)
         case .submit: ("Sign in", "sign in")

@@ -43,6 +43,9 @@ public enum TUIKeymap {
         map.bind(.char("d"), to: c.delete, in: .detail)
 
         map.bind([.escape], to: c.back, in: .stats)
+        map.bind([.char("j"), .down], to: c.moveDown, in: .stats)
+        map.bind([.char("k"), .up], to: c.moveUp, in: .stats)
+        map.bind(.enter, to: c.filterByStat, in: .stats)
 
         map.bind([.tab], to: c.nextPane)
         map.bind([.backTab], to: c.previousPane)
@@ -63,6 +66,16 @@ public enum TUIKeymap {
         map.bind(.char("V"), to: c.saveView)
         map.bind(.char("!"), to: c.quickHigh)
         map.bind(.char("O"), to: c.quickOverdue)
+        map.bind(.char("C"), to: c.resolveConflict)
+
+        map.bind([.char("j"), .down], to: c.moveDown, in: .conflict)
+        map.bind([.char("k"), .up], to: c.moveUp, in: .conflict)
+        map.bind([.left, .char("m"), .char("h")], to: c.keepMine, in: .conflict)
+        map.bind([.right, .char("t"), .char("l")], to: c.keepTheirs, in: .conflict)
+        map.bind(.char("M"), to: c.keepAllMine, in: .conflict)
+        map.bind(.char("T"), to: c.keepAllTheirs, in: .conflict)
+        map.bind(.enter, to: c.applyResolution, in: .conflict)
+        map.bind([.escape, .char("q")], to: c.leaveConflict, in: .conflict)
 
         map.bind(.enter, to: c.acceptLine, in: .line)
         map.bind([.escape, .ctrl("c")], to: c.cancelLine, in: .line)

@@ -45,6 +45,15 @@ public struct AppState: Sendable {
     public var statsInFlight = false
     /// Something changed while the stats were being fetched: fetch again when they arrive.
     public var statsStale = false
+    /// The stats count the tasks of the filter (the local copy); false: every task.
+    public var statsFollowFilter = true
+    /// The filter the stats on screen were counted for, as the filter line writes it; nil
+    /// when they count every task whatever the filter (the server's stats).
+    public var statsFilter: String? = ""
+    /// The filter of the stats request on its way (one at a time).
+    var statsRequestFilter = ""
+    /// The stats row ↑/↓ select while the stats pane is focused (Enter filters by it).
+    public var statsSelection = 0
 
     /// The search or filter line, while it is open.
     public var queryLine: QueryLine?
@@ -58,6 +67,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.
     public var marked: Set<String> = []
+    /// The conflict view, while it is open.
+    public var conflictResolver: ConflictResolver?
     /// The open `:` command palette.
     public var palette: CommandPalette?
     /// `y` was pressed: the next key says what to copy.
@@ -81,7 +92,7 @@ public struct AppState: Sendable {
     public var rateLimit: RateLimitStatus?
     /// The local copy's changes waiting to be sent, its conflicts, and whether the server
     /// was out of reach at the last try (nil without a local copy).
-    public var localCopy: (pending: Int, conflicts: Int, unreachable: Bool)?
+    public var localCopy: (pending: Int, conflicts: [String], unreachable: Bool)?
     public var message: StatusMessage? {
         didSet {
             // Every message, kept in full for the message log (the footer may cut it).
@@ -121,6 +132,9 @@ public struct AppState: Sendable {
 
     /// The task under the cursor, when its page is loaded.
     public var selectedTask: TaskItem? { tasks.task(at: cursor) }
+
+    /// The ids of the tasks kept as conflicts (none without a local copy).
+    public var conflictIDs: [String] { localCopy?.conflicts ?? [] }
 
     /// The filter in force as the filter line writes it (empty when there is none).
     public var filterText: String { FilterSyntax(now: now).text(of: query, due: dueFilter) }

@@ -10,7 +10,8 @@ public struct CommandPalette: Sendable, Equatable {
     public static let runnable: [TUICommand] = TUICommand.allCases.filter { command in
         ![.acceptLine, .cancelLine, .completeLine, .sortDown, .sortUp, .flipSort, .applySort, .cancelSort, .nextField,
           .previousField, .submit, .cancel, .saveForm, .cancelForm, .formEditor, .nextValue, .previousValue, .confirm,
-          .refuse, .closeHelp, .palette].contains(command)
+          .refuse, .closeHelp, .palette, .keepMine, .keepTheirs, .keepAllMine, .keepAllTheirs, .applyResolution,
+          .leaveConflict].contains(command)
     }
 
     /// The matches for what is typed, best first: a match in the name before one in the

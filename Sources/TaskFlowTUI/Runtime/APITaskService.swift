@@ -49,8 +49,9 @@ public final class APITaskService: TaskService {
         }
     }
 
-    public func stats() async throws(ServiceFailure) -> TaskStats {
-        try await ServiceFailure.translating { try await current.stats().value }
+    /// `GET /tasks/stats` takes no filter (API.md): these count every task.
+    public func stats(matching query: TaskQuery) async throws(ServiceFailure) -> ScopedStats {
+        try await ServiceFailure.translating { ScopedStats(try await current.stats().value, followsFilter: false) }
     }
 
     public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {

@@ -40,10 +40,10 @@ public final class EffectRunner: Sendable {
                     inbox.send(.pageFailed(page: query.page, generation: generation, error))
                 }
             }
-        case .fetchStats:
+        case .fetchStats(let query):
             Task.detached {
                 do throws(ServiceFailure) {
-                    inbox.send(.statsLoaded(try await service.stats()))
+                    inbox.send(.statsLoaded(try await service.stats(matching: query)))
                 } catch {
                     inbox.send(.statsFailed(error))
                 }
@@ -128,6 +128,23 @@ public final class EffectRunner: Sendable {
                     inbox.send(.travelled(redo: redo, .success(redo ? try await service.redo() : try await service.undo())))
                 } catch {
                     inbox.send(.travelled(redo: redo, .failure(error)))
+                }
+            }
+        case .loadConflict(let id):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    inbox.send(.conflictLoaded(.success(try await service.conflict(id: id))))
+                } catch {
+                    inbox.send(.conflictLoaded(.failure(error)))
+                }
+            }
+        case .resolveConflict(let id, let mine):
+            Task.detached {
+                do throws(ServiceFailure) {
+                    try await service.resolve(id: id, keepingMine: mine)
+                    inbox.send(.conflictResolved(id: id, keepingMine: mine, .success(())))
+                } catch {
+                    inbox.send(.conflictResolved(id: id, keepingMine: mine, .failure(error)))
                 }
             }
         case .quit:

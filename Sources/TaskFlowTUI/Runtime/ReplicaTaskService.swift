@@ -46,9 +46,11 @@ public final class ReplicaTaskService: TaskService {
         }
     }
 
-    public func stats() async throws(ServiceFailure) -> TaskStats {
+    public func stats(matching query: TaskQuery) async throws(ServiceFailure) -> ScopedStats {
         let local = try await localCopy()
-        return try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.stats() }
+        return try await ServiceFailure.translating(prefix: "local copy: ") {
+            ScopedStats(try local.replica.stats(matching: query), followsFilter: true)
+        }
     }
 
     public func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem {
@@ -86,6 +88,22 @@ public final class ReplicaTaskService: TaskService {
         let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.redo() }
         sendSoon(local, after: Self.gathering)
         return outcome
+    }
+
+    public func conflict(id: String) async throws(ServiceFailure) -> Conflict {
+        let local = try await localCopy()
+        let found = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.conflicts.first { $0.id == id } }
+        guard let found else { throw ServiceFailure(message: "no conflict for \(id) (settled elsewhere?)", code: "not_found") }
+        return found
+    }
+
+    /// The same path as `taskflow resolve`: one change based on the server's version, in
+    /// the journal and the undo history, then sent.
+    public func resolve(id: String, keepingMine mine: Set<TaskField>) async throws(ServiceFailure) {
+        let local = try await localCopy()
+        _ = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.resolve(id, keepingMine: mine) }
+        report(local, unreachable: false)
+        sendSoon(local, after: Self.gathering)
     }
 
     /// The online feed, with each event applied to the replica first and a sync from the
@@ -176,7 +194,7 @@ public final class ReplicaTaskService: TaskService {
     /// Tells the screens how many changes wait and how many conflicts there are.
     private func report(_ local: LocalCopy, unreachable: Bool) {
         let pending = (try? local.replica.pendingCount) ?? 0
-        let conflicts = (try? local.replica.conflicts.count) ?? 0
+        let conflicts = (try? local.replica.conflicts.map(\.id)) ?? []
         broadcast(.localCopy(pending: pending, conflicts: conflicts, unreachable: unreachable && pending > 0))
     }
 

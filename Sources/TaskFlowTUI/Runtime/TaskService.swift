@@ -9,7 +9,8 @@ public protocol TaskService: Sendable {
     func currentSession() async -> SessionInfo?
     func logIn(server: String, email: String, password: String) async throws(ServiceFailure) -> SessionInfo
     func page(_ query: TaskQuery) async throws(ServiceFailure) -> (TaskPage, RateLimitStatus?)
-    func stats() async throws(ServiceFailure) -> TaskStats
+    /// The stats of the tasks `query` filters to, where the service can count those.
+    func stats(matching query: TaskQuery) async throws(ServiceFailure) -> ScopedStats
     func update(id: String, _ changes: TaskChanges) async throws(ServiceFailure) -> TaskItem
     /// Creates a task; the same key with the same fields creates it only once (a retry).
     func create(_ fields: TaskChanges, idempotencyKey: String) async throws(ServiceFailure) -> TaskItem
@@ -24,6 +25,10 @@ public protocol TaskService: Sendable {
     func redo() async throws(ServiceFailure) -> UndoOutcome
     /// How long typing in the search line must pause before it searches.
     var typingPause: Duration { get }
+    /// Both versions of a task kept as a conflict (the local copy's; none without it).
+    func conflict(id: String) async throws(ServiceFailure) -> Conflict
+    /// Settles a conflict: the server's version, except `mine`, as one change (one undo step).
+    func resolve(id: String, keepingMine mine: Set<TaskField>) async throws(ServiceFailure)
 }
 
 extension TaskService {
@@ -50,4 +55,15 @@ extension TaskService {
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         throw ServiceFailure(message: "redo needs the local copy (cache = false is set)")
     }
+
+    /// Without a local copy a refused change is never kept, so there is no conflict.
+    public func conflict(id: String) async throws(ServiceFailure) -> Conflict {
+        throw ServiceFailure(message: Self.noConflictsOnline)
+    }
+
+    public func resolve(id: String, keepingMine mine: Set<TaskField>) async throws(ServiceFailure) {
+        throw ServiceFailure(message: Self.noConflictsOnline)
+    }
+
+    static var noConflictsOnline: String { "conflicts live in the local copy; it is off (--no-cache)" }
 }

@@ -21,7 +21,7 @@ public enum Action: Sendable {
 
     case pageLoaded(page: Int, generation: Int, TaskPage, RateLimitStatus?)
     case pageFailed(page: Int, generation: Int, ServiceFailure)
-    case statsLoaded(TaskStats)
+    case statsLoaded(ScopedStats)
     case statsFailed(ServiceFailure)
     case taskSaved(TaskItem)
     case taskSaveFailed(id: String, ServiceFailure)
@@ -40,4 +40,7 @@ public enum Action: Sendable {
     case live(LiveUpdate)
     /// An undo (`redo` false) or redo came back.
     case travelled(redo: Bool, Result<UndoOutcome, ServiceFailure>)
+    case conflictLoaded(Result<Conflict, ServiceFailure>)
+    /// A conflict was settled (or could not be), keeping `mine` of this client's fields.
+    case conflictResolved(id: String, keepingMine: Set<TaskField>, Result<Void, ServiceFailure>)
 }

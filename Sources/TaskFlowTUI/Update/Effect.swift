@@ -1,4 +1,5 @@
 import TaskFlowCore
+import TaskFlowSync
 
 /// Work `update` asks for. Effects are values; the `EffectRunner` performs them off the UI
 /// thread and answers with actions.
@@ -7,7 +8,8 @@ public enum Effect: Sendable, Equatable {
     case loadSession
     case logIn(server: String, email: String, password: String)
     case fetchPage(TaskQuery, generation: Int)
-    case fetchStats
+    /// The stats of the tasks this query filters to (where the service can count them).
+    case fetchStats(TaskQuery)
     case updateTask(id: String, TaskChanges)
     /// The form's new task; answers `.formSaved` or `.formFailed`.
     case createTask(TaskChanges, idempotencyKey: String)
@@ -32,5 +34,9 @@ public enum Effect: Sendable, Equatable {
     /// Takes back the last action (or, `redo`, the last one taken back).
     case undo
     case redo
+    /// Both versions of a conflict, for the conflict view; answers `.conflictLoaded`.
+    case loadConflict(id: String)
+    /// Settles a conflict keeping `mine` from this client's version; answers `.conflictResolved`.
+    case resolveConflict(id: String, keepingMine: Set<TaskField>)
     case quit
 }

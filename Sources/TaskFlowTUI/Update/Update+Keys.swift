@@ -9,6 +9,7 @@ extension AppState {
         if confirmation != nil { return .confirm }
         if taskForm != nil { return .form }
         if sortPicker != nil { return .sort }
+        if conflictResolver != nil { return .conflict }
         return showsHelp ? .help : TUIKeymap.context(for: focus)
     }
 
@@ -27,11 +28,12 @@ extension AppState {
                 settingsProblems = []
                 return []
             }
-            if case .mouse(let event) = key { return taskForm == nil && confirmation == nil ? handleMouse(event) : [] }
+            if case .mouse(let event) = key { return taskForm == nil && confirmation == nil && conflictResolver == nil ? handleMouse(event) : [] }
             if queryLine != nil { return handleLine(key) }
             if confirmation != nil { return handleConfirmation(key) }
             if taskForm != nil { return handleForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
+            if conflictResolver != nil { return handleConflictView(key) }
             if yankPending { return handleYank(key) }
             if palette != nil { return handlePalette(key) }
             if showsMessages {
@@ -54,6 +56,8 @@ extension AppState {
         case .pageUp where showsHelp: scroll(by: -helpPage)
         case .first where showsHelp: scroll(by: -helpScroll)
         case .last where showsHelp: scroll(by: HelpOverlay.maxScroll(keymap: keymap, screen: size) - helpScroll)
+        case .moveDown where focus == .stats: moveStatsSelection(by: 1)
+        case .moveUp where focus == .stats: moveStatsSelection(by: -1)
         case .moveDown: return moveCursor(to: cursor + 1)
         case .moveUp: return moveCursor(to: cursor - 1)
         case .pageDown: return moveCursor(to: cursor + listRows)
@@ -90,6 +94,8 @@ extension AppState {
         case .sort:
             showsHelp = false
             sortPicker = SortPicker(current: query.sort)
+        case .filterByStat: return filterByStatsRow()
+        case .resolveConflict: return openConflict()
         case .quit: return quit()
         case .add: openAddForm()
         case .edit: openEditForm()
@@ -140,12 +146,23 @@ extension AppState {
         case .clearMarks: marked = []
         case .acceptLine, .cancelLine, .completeLine, .sortDown, .sortUp, .flipSort, .applySort, .cancelSort,
              .nextField, .previousField, .submit, .cancel, .saveForm, .cancelForm, .formEditor, .nextValue,
-             .previousValue, .confirm, .refuse:
-            // Bound only in the line, sort, login, form and question contexts, whose own
+             .previousValue, .confirm, .refuse, .keepMine, .keepTheirs, .keepAllMine, .keepAllTheirs, .applyResolution,
+             .leaveConflict:
+            // Bound only in the line, sort, conflict, login, form and question contexts, whose own
             // handlers run them; the panes never look them up.
             break
         }
         return []
+    }
+
+    /// The key that opens the conflict view, when `task` is kept as a conflict.
+    func conflictKey(for task: TaskItem) -> String? {
+        conflictIDs.contains(task.id) ? resolveConflictKey : nil
+    }
+
+    /// The user's key for the conflict view, or the palette's way when none is bound.
+    var resolveConflictKey: String {
+        keymap.keys(for: .resolveConflict, in: .global).first?.displayName ?? ":resolve-conflict"
     }
 
     mutating func quit() -> [Effect] {
@@ -163,7 +180,7 @@ extension AppState {
         if showsHelp {
             helpScroll = max(0, min(helpScroll + delta, HelpOverlay.maxScroll(keymap: keymap, screen: size)))
         } else if let task = selectedTask, let area = layout.panes[.detail] {
-            detailScroll = max(0, min(detailScroll + delta, DetailPane.maxScroll(task: task, area: area, now: now)))
+            detailScroll = max(0, min(detailScroll + delta, DetailPane.maxScroll(task: task, area: area, now: now, conflictKey: conflictKey(for: task))))
         }
     }
 }

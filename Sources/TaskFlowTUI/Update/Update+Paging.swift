@@ -72,7 +72,8 @@ extension AppState {
         }
         statsInFlight = true
         statsStale = false
-        return [.fetchStats]
+        statsRequestFilter = filterText
+        return [.fetchStats(query)]
     }
 
     mutating func receive(_ answer: TaskPage, page: Int, generation: Int, rateLimit: RateLimitStatus?) -> [Effect] {

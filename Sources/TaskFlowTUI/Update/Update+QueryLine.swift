@@ -158,6 +158,7 @@ extension AppState {
         tasks.invalidate()
         // The rows still shown belong to the old query and so does their total: only page 1
         // is certain to exist; its answer brings the total and the prefetch of the next.
-        return fetch([1])
+        // Stats that follow the filter are counted again (the server's never do: no request).
+        return fetch([1]) + (statsFollowFilter ? requestStats() : [])
     }
 }

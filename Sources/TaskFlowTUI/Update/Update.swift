@@ -49,8 +49,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .pageFailed(let page, let generation, let failure):
         state.tasks.requestFailed(page, generation: generation)
         return state.report(failure, doing: "load tasks")
-    case .statsLoaded(let stats):
-        state.stats = stats
+    case .statsLoaded(let answer):
+        state.stats = answer.stats
+        state.statsFollowFilter = answer.followsFilter
+        state.statsFilter = answer.followsFilter ? state.statsRequestFilter : nil
         state.statsInFlight = false
         state.lastSync = state.now
         return state.statsStale ? state.requestStats() : []
@@ -91,6 +93,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.apply(update)
     case .travelled(let redo, let result):
         return state.travelled(redo: redo, result)
+    case .conflictLoaded(let result):
+        return state.conflictLoaded(result)
+    case .conflictResolved(let id, let mine, let result):
+        return state.conflictResolved(id: id, keepingMine: mine, result)
     }
 }
 

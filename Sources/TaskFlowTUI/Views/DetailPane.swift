@@ -14,6 +14,9 @@ public struct DetailPane: Widget {
     public var tab: String?
     /// The search's words, underlined where they match.
     public var highlighting: [String] = []
+    /// The task is kept as a conflict: the key that opens the conflict view, for a line
+    /// saying so under the title.
+    public var conflictKey: String?
 
     public init(task: TaskItem?, isLoading: Bool, scroll: Int, now: Date, isFocused: Bool, tab: String? = nil) {
         self.tab = tab
@@ -32,7 +35,7 @@ public struct DetailPane: Widget {
             buffer.put(isLoading ? "loading…" : "No task selected.", at: inner.origin, maxWidth: inner.width, style: Style(.dim))
             return
         }
-        let lines = Self.lines(task: task, width: inner.width, now: now, highlighting: highlighting)
+        let lines = Self.lines(task: task, width: inner.width, now: now, highlighting: highlighting, conflictKey: conflictKey)
         let first = min(max(0, scroll), max(0, lines.count - inner.height))
         for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             buffer.put(line, at: Point(x: inner.x, y: inner.y + row), maxWidth: inner.width)
@@ -48,16 +51,17 @@ public struct DetailPane: Widget {
     }
 
     /// The largest useful scroll for a task in a pane with outer rect `area`.
-    public static func maxScroll(task: TaskItem, area: Rect, now: Date) -> Int {
+    public static func maxScroll(task: TaskItem, area: Rect, now: Date, conflictKey: String? = nil) -> Int {
         let inner = area.inset(by: 1)
-        return max(0, lines(task: task, width: inner.width, now: now).count - inner.height)
+        return max(0, lines(task: task, width: inner.width, now: now, conflictKey: conflictKey).count - inner.height)
     }
 
-    static func lines(task: TaskItem, width: Int, now: Date, highlighting words: [String] = []) -> [[Span]] {
+    static func lines(task: TaskItem, width: Int, now: Date, highlighting words: [String] = [], conflictKey: String? = nil) -> [[Span]] {
         guard width > 0 else { return [] }
         var lines = TextWrap.wrap(task.title, width: width).map {
             TaskText.highlighted($0, words: words, style: Style(.title, attributes: .bold))
         }
+        if let conflictKey { lines.append([Span("conflict: press \(conflictKey) to resolve", style: Style(.conflict))]) }
         func field(_ name: String, _ value: [Span]) {
             lines.append([Span(name.padding(toLength: 10, withPad: " ", startingAt: 0), .dim)] + value)
         }

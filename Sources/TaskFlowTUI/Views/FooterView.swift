@@ -21,7 +21,7 @@ public struct FooterView: Widget {
         }
         // The popups and the form take only their own keys, so global ones would be false
         // hints there.
-        let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm]
+        let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm, .conflict]
         var bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
         let help = bindings.first { $0.command == .toggleHelp }
         var trailing = self.trailing

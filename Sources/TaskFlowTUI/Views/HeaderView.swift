@@ -33,7 +33,8 @@ public struct HeaderView: Widget {
         if let copy = state.localCopy {
             var parts: [String] = []
             if copy.pending > 0 { parts.append("⇡\(copy.pending) pending") }
-            if copy.conflicts > 0 { parts.append("\(copy.conflicts) conflict\(copy.conflicts == 1 ? "" : "s")") }
+            let conflicts = copy.conflicts.count
+            if conflicts > 0 { parts.append("\(conflicts) conflict\(conflicts == 1 ? "" : "s")") }
             if copy.unreachable { parts.append("offline") }
             if !parts.isEmpty {
                 spans.append(Span(parts.joined(separator: " · ") + "  ", style: Style(.header, attributes: [.bold])))

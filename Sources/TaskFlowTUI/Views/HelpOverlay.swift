@@ -16,9 +16,11 @@ public struct HelpOverlay: Widget {
         [
             HelpView.Section("Task list", keymap.bindings(for: .list)),
             HelpView.Section("Detail pane", keymap.bindings(for: .detail)),
+            HelpView.Section("Stats pane", keymap.bindings(for: .stats)),
             HelpView.Section("Everywhere", keymap.bindings(for: .global)),
             HelpView.Section("Search and filter line", keymap.bindings(for: .line)),
             HelpView.Section("Sort popup", keymap.bindings(for: .sort)),
+            HelpView.Section("Conflict view", keymap.bindings(for: .conflict)),
             HelpView.Section("Add/edit form", keymap.bindings(for: .form)),
             HelpView.Section("Questions (delete?)", keymap.bindings(for: .confirm)),
         ]

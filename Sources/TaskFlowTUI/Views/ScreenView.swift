@@ -66,15 +66,27 @@ public enum ScreenView {
                     task: state.selectedTask, isLoading: !state.tasks.isLoaded || state.tasks.count > 0,
                     scroll: state.detailScroll, now: state.now, isFocused: focused, tab: tab)
                 detail.highlighting = state.query.searchWords
+                detail.conflictKey = state.selectedTask.flatMap(state.conflictKey(for:))
                 buffer.render(detail, in: area)
             case .stats:
-                buffer.render(StatsPane(stats: state.stats, isFocused: focused, tab: tab), in: area)
+                var pane = StatsPane(stats: state.stats, isFocused: focused, tab: tab)
+                pane.selected = StatsRow(rawValue: state.statsSelection)
+                // What the counts on screen cover (a filter changed since shows once they are in).
+                switch state.statsFilter {
+                case nil: pane.scope = state.filterText.isEmpty ? nil : "all tasks"
+                case let filter?: pane.scope = filter.isEmpty ? nil : filter
+                }
+                buffer.render(pane, in: area)
             }
         }
         buffer.render(FooterView(state: state), in: layout.footer)
         if let picker = state.sortPicker {
             let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
             buffer.render(SortPopup(picker: picker), in: body)
+        }
+        if let resolver = state.conflictResolver {
+            let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
+            buffer.render(ConflictPopup(resolver: resolver, keymap: state.keymap), in: body)
         }
         if state.showsHelp {
             let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)

@@ -28,9 +28,12 @@ public struct TaskListPane: Widget {
         let visible = first..<min(tasks.count, first + inner.height)
         // With marks, a column in front says which rows a bulk action will touch.
         let marking = !state.marked.isEmpty
+        let conflicts = Set(state.conflictIDs)
         let rows = visible.map { index in
             guard let task = tasks.task(at: index) else { return ListRow([Span("    loading…", .dim)]) }
             var row = TaskText.row(task, now: state.now, highlighting: state.query.searchWords)
+            // Kept as a conflict: a badge before the title (C opens it).
+            if conflicts.contains(task.id) { row.spans.insert(contentsOf: [Span("!", style: Style(.conflict)), Span(" ")], at: 4) }
             if marking { row.spans.insert(state.marked.contains(task.id) ? Span("● ", style: Style(.title)) : Span("  ", .normal), at: 0) }
             return row
         }

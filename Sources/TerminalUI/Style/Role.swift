@@ -37,13 +37,15 @@ public struct Role: Hashable, Sendable, CustomStringConvertible {
     public static let input = Role("input")
     public static let inputFocused = Role("inputFocused")
     public static let cursor = Role("cursor")
+    /// The mark of a task kept as a conflict (its own text and background: a badge).
+    public static let conflict = Role("conflict")
 
     /// Every role the built-in themes define, in a stable order (for theme files and docs).
     public static let builtIn: [Role] = [
         .normal, .header, .statusBar, .hintKey, .listSelected, .listSelectedUnfocused,
         .priorityHigh, .priorityMedium, .priorityLow, .statusTodo, .statusInProgress, .statusDone,
         .overdue, .dueSoon, .border, .borderFocused, .title, .dim, .error, .warning, .success,
-        .barFill, .chart, .help, .popup, .input, .inputFocused, .cursor,
+        .barFill, .chart, .help, .popup, .input, .inputFocused, .cursor, .conflict,
     ]
 
     /// The built-in role called `name` (as written in a theme file), if there is one.

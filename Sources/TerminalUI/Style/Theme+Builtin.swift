@@ -39,6 +39,7 @@ extension Theme {
         .input: color(252, 237, .white, .black),
         .inputFocused: color(255, 238, .white, .blue),
         .cursor: color(16, 252, .black, .white),
+        .conflict: color(16, 214, .black, .yellow, .bold),
     ])
 
     /// Attributes only: for `NO_COLOR`, `--theme mono` and terminals without colour.
@@ -71,6 +72,7 @@ extension Theme {
         .input: .attributes(.underline),
         .inputFocused: .attributes(.underline),
         .cursor: .attributes(.reverse),
+        .conflict: .attributes([.reverse, .bold]),
     ])
 
     /// The built-in theme called `name`.
