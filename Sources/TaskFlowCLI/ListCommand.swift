@@ -88,16 +88,27 @@ struct ListCommand: AsyncParsableCommand {
             if all {
                 let tasks = try await client.allTasks(query)
                 if json { return TerminalOutput.raw(try TaskFlowJSON.encode(AllTasks(tasks: tasks))) }
-                TaskTable(output: output, now: Date()).render(tasks).forEach(output.line)
+                TaskTable(output: output, now: Date(), shortIDs: try await shortIDs(client, listed: tasks)).render(tasks).forEach(output.line)
                 output.line(tasks.isEmpty ? "No tasks." : "\(tasks.count) task\(tasks.count == 1 ? "" : "s")")
                 return
             }
             let response = try await client.tasks(query)
             if json { return TerminalOutput.raw(response.body) }
             let page = response.value
-            if !page.tasks.isEmpty { TaskTable(output: output, now: Date()).render(page.tasks).forEach(output.line) }
+            if !page.tasks.isEmpty {
+                TaskTable(output: output, now: Date(), shortIDs: try await shortIDs(client, listed: page.tasks)).render(page.tasks).forEach(output.line)
+            }
             output.line(TaskTable.summary(page.pagination, shown: page.tasks.count))
         }
+    }
+
+    /// Short ids unique among all the user's tasks, from the local copy (kept current
+    /// first); without one, unique among the tasks listed (man taskflow, TASK IDS).
+    private func shortIDs(_ client: APIClient, listed: [TaskItem]) async throws -> ShortIDs {
+        guard global.usesLocalCopy else { return ShortIDs(listed.map(\.id)) }
+        let copy = try await global.localCopy(client)
+        try await copy.refresh()
+        return try copy.replica.shortIDs()
     }
 
     private struct AllTasks: Encodable { var tasks: [TaskItem] }
