@@ -9,6 +9,8 @@ public struct QueryLine: Sendable, Equatable {
         case search
         /// Applied on Enter; the text is the filter language of `FilterSyntax`.
         case filter
+        /// `#`: on Enter, goes to the task with this short id (or id head).
+        case jump
     }
 
     /// What Tab offered when it could not decide: every candidate, and which one the
@@ -43,5 +45,11 @@ public struct QueryLine: Sendable, Equatable {
     }
 
     /// What the footer shows before the text.
-    public var prompt: String { kind == .search ? "/" : "filter: " }
+    public var prompt: String {
+        switch kind {
+        case .search: "/"
+        case .filter: "filter: "
+        case .jump: "#"
+        }
+    }
 }

@@ -35,6 +35,8 @@ public final class EffectRunner: Sendable {
             Task.detached {
                 do throws(ServiceFailure) {
                     let (page, limits) = try await service.page(query)
+                    // Made again only when an id came or went; before the page, so its rows show them.
+                    if let ids = await service.shortIDs() { inbox.send(.shortIDsLoaded(ids)) }
                     inbox.send(.pageLoaded(page: query.page, generation: generation, page, limits))
                 } catch {
                     inbox.send(.pageFailed(page: query.page, generation: generation, error))
@@ -121,6 +123,8 @@ public final class EffectRunner: Sendable {
                     inbox.send(.travelled(redo: redo, .failure(error)))
                 }
             }
+        case .locateTask(let id, let query):
+            Task.detached { inbox.send(.taskLocated(id: id, row: await service.row(of: id, in: query))) }
         case .quit:
             stop()
         }

@@ -22,6 +22,11 @@ public protocol TaskService: Sendable {
     /// Takes back the last action (the local copy's undo history).
     func undo() async throws(ServiceFailure) -> UndoOutcome
     func redo() async throws(ServiceFailure) -> UndoOutcome
+    /// Short ids unique among all the user's tasks (the local copy); nil without one.
+    func shortIDs() async -> ShortIDs?
+    /// The row (from 0) of task `id` in the list `query` gives; nil when it is not in that
+    /// list or the service cannot tell.
+    func row(of id: String, in query: TaskQuery) async -> Int?
 }
 
 extension TaskService {
@@ -44,4 +49,9 @@ extension TaskService {
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         throw ServiceFailure(message: "redo needs the local copy (cache = false is set)")
     }
+
+    /// Without a local copy the screen knows only the tasks it has loaded.
+    public func shortIDs() async -> ShortIDs? { nil }
+
+    public func row(of id: String, in query: TaskQuery) async -> Int? { nil }
 }

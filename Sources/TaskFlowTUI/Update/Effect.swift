@@ -29,5 +29,7 @@ public enum Effect: Sendable, Equatable {
     /// Takes back the last action (or, `redo`, the last one taken back).
     case undo
     case redo
+    /// Find the row of task `id` in the list of `query` (`#` to a task not loaded); answers `.taskLocated`.
+    case locateTask(id: String, TaskQuery)
     case quit
 }

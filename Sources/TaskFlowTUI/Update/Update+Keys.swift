@@ -7,7 +7,7 @@ extension AppState {
         if case .login = screen { return .login }
         if queryLine != nil { return .line }
         if confirmation != nil { return .confirm }
-        if taskForm != nil { return .form }
+        if taskForm != nil || bulkForm != nil { return .form }
         if sortPicker != nil { return .sort }
         return showsHelp ? .help : TUIKeymap.context(for: focus)
     }
@@ -27,10 +27,13 @@ extension AppState {
                 settingsProblems = []
                 return []
             }
-            if case .mouse(let event) = key { return taskForm == nil && confirmation == nil ? handleMouse(event) : [] }
+            if case .mouse(let event) = key {
+                return taskForm == nil && bulkForm == nil && confirmation == nil ? handleMouse(event) : []
+            }
             if queryLine != nil { return handleLine(key) }
             if confirmation != nil { return handleConfirmation(key) }
             if taskForm != nil { return handleForm(key) }
+            if bulkForm != nil { return handleBulkForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             if yankPending { return handleYank(key) }
             if palette != nil { return handlePalette(key) }
@@ -81,6 +84,7 @@ extension AppState {
         case .redo: return [.redo]
         case .search: openLine(.search)
         case .filter: openLine(.filter)
+        case .jumpToID: openLine(.jump)
         case .clearFilters: return clearFilters()
         case .quickTodo: return toggleQuickFilter { $0.statuses = $0.statuses == [.todo] ? [] : [.todo] }
         case .quickInProgress:
@@ -93,6 +97,7 @@ extension AppState {
             sortPicker = SortPicker(current: query.sort)
         case .quit: return quit()
         case .add: openAddForm()
+        case .edit where !marked.isEmpty: openBulkEditForm()
         case .edit: openEditForm()
         case .editDescription: return editDescription()
         case .delete where !marked.isEmpty: askToDeleteMarked()

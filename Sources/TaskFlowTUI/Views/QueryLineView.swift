@@ -27,7 +27,11 @@ public struct QueryLineView {
         }
         x = min(x, row.maxX)
         let field = Rect(x: x, y: row.y, width: max(0, row.maxX - x - noteWidth - (noteWidth > 0 ? 1 : 0)), height: 1)
-        let placeholder = line.kind == .filter ? "status:todo priority:high due:<7d words — Tab completes" : nil
+        let placeholder: String? = switch line.kind {
+        case .filter: "status:todo priority:high due:<7d words — Tab completes"
+        case .jump: "the short id (4 or more characters) or the start of the id"
+        case .search: nil
+        }
         let input = TextInput(state: line.input, placeholder: placeholder)
         input.render(in: field, buffer: &buffer)
         return input.cursorPosition(in: field)
