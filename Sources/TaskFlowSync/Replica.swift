@@ -67,21 +67,16 @@ public final class Replica: Sendable {
         migrator.registerMigration("v2-id-generation") { db in
             // Counts every id that comes or goes (an upsert that updates is no insert), so
             // the short ids are made again only when the set of ids has changed.
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO meta (key, value) VALUES ('id_generation', '0');
-                CREATE TRIGGER tasks_id_generation_insert AFTER INSERT ON tasks BEGIN
-                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
-                END;
-                CREATE TRIGGER tasks_id_generation_delete AFTER DELETE ON tasks BEGIN
-                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
-                END;
-                CREATE TRIGGER conflicts_id_generation_insert AFTER INSERT ON conflicts BEGIN
-                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
-                END;
-                CREATE TRIGGER conflicts_id_generation_delete AFTER DELETE ON conflicts BEGIN
-                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
-                END;
-                """)
+            try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('id_generation', '0')")
+            for table in ["tasks", "conflicts"] {
+                for event in ["INSERT", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_id_generation_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
+                        END
+                        """)
+                }
+            }
         }
         return migrator
     }
