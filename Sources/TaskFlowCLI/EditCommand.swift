@@ -11,7 +11,7 @@ struct EditCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The task's id.")
+    @Argument(help: "The task's id: whole, short (as ls shows it) or its start.")
     var id: String
 
     @Option(name: [.short, .long], help: "New title.")

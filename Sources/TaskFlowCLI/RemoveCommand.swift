@@ -7,7 +7,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws {

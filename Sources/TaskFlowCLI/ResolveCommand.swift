@@ -13,7 +13,7 @@ struct ResolveCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The id of the task in conflict (see taskflow sync status).")
+    @Argument(help: "The id (or short id) of the task in conflict (see taskflow sync status).")
     var id: String
 
     @Option(help: ArgumentHelp("Fields to keep as you had them: title, description, status, priority, due (comma-separated).", valueName: "fields"))

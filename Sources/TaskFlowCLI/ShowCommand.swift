@@ -9,7 +9,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The task's id.")
+    @Argument(help: "The task's id: whole, short (as ls shows it) or its start.")
     var id: String
 
     @Flag(help: "Print the API's JSON.")

@@ -44,7 +44,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws { try await StatusChange.run(ids, to: .done, verb: "Done", global: global) }
@@ -55,7 +55,7 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws { try await StatusChange.run(ids, to: .inProgress, verb: "Started", global: global) }

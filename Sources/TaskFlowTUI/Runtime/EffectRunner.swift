@@ -35,9 +35,11 @@ public final class EffectRunner: Sendable {
             Task.detached {
                 do throws(ServiceFailure) {
                     let (page, limits) = try await service.page(query)
-                    // Made again only when an id came or went; before the page, so its rows show them.
-                    if let ids = await service.shortIDs() { inbox.send(.shortIDsLoaded(ids)) }
                     inbox.send(.pageLoaded(page: query.page, generation: generation, page, limits))
+                    // After the page, so making them (once per change of the id set: about
+                    // 0.1 s at 100,000 tasks) never delays a frame; until then the rows show
+                    // tails unique among the tasks loaded.
+                    if let ids = await service.shortIDs() { inbox.send(.shortIDsLoaded(ids)) }
                 } catch {
                     inbox.send(.pageFailed(page: query.page, generation: generation, error))
                 }
