@@ -128,5 +128,8 @@ final class BulkEditFormTests: XCTestCase {
         XCTAssertTrue(popup.contains { $0.contains("Priority      unchanged   low   medium  [high]") }, lines.joined(separator: "\n"))
         XCTAssertTrue(popup.contains { $0.contains("Due          tomorrow") && $0.contains("→ Wed 2026-12-02 (tomorrow)") }, lines.joined(separator: "\n"))
         XCTAssertTrue(popup.contains { $0.contains("Only what you change is set, on every marked task") }, lines.joined(separator: "\n"))
+        _ = update(&state, .resize(Size(width: 160, height: 14)))
+        let footer = ScreenView.render(state).frame.description.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(footer.contains("Esc cancel") && !footer.contains("$EDITOR"), "no description to edit: \(footer)")
     }
 }
