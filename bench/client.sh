@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark the taskflow client: `taskflow ls --json --limit 100` against a local release
-# taskflow-server holding many tasks, as a ratio to `curl -s` of the same URL measured in
-# the same hyperfine run, plus the client's peak RSS from /usr/bin/time -v.
-# Targets: at most 3x curl's time, under 30 MB.
+# Benchmark the taskflow client (issue 13), each figure side by side with its baseline in
+# one hyperfine run, against a local release taskflow-server holding --tasks tasks:
+#   1. start-up: `taskflow --version` against `curl --version`;
+#   2. remote server (TCP loopback): `taskflow ls --json --limit 100` against `curl -s` of
+#      the same page, with the local copy (the default: a sync that answers 304, then the
+#      page from the copy) and with --no-cache (one GET); peak RSS of each (/usr/bin/time -v);
+#   3. local mode (no server configured: the user's private server on a Unix socket, 100
+#      tasks): the first command with the private server stopped (`taskflow local stop`
+#      before each run, so taskflow starts it), and later commands with it running,
+#      against the remote `ls` of 2.
+# Targets: --version <= 10 ms; ls <= 1.5x curl; peak RSS <= 20 MB; local cold start
+# <= 300 ms; later local commands <= 2x the remote ls.
 #
 #   bench/client.sh                     build release binaries if missing, then measure
 #   bench/client.sh --build             rebuild both first (swift build -c release, minutes)
@@ -14,8 +22,7 @@
 #   --server PATH            the taskflow-server binary to run (implies --no-build for it)
 #   --scratch-path DIR       SwiftPM build directory (default .build-bench)
 #
-# Builds link the Swift runtime statically (--static-swift-stdlib), as a shipped binary
-# should: it saves about 6 MB of RSS and some start-up time over the shared runtime.
+# Builds are the README's plain `swift build -c release`.
 #   --tasks N                tasks to seed (default 5000)
 #   --runs N                 hyperfine runs per command (default 50)
 #   --strict                 exit 1 when a target is missed
@@ -78,9 +85,10 @@ echo "==> registering a user and creating $tasks tasks through the API"
 token=$(seed_tasks "$base" client-bench@example.com "$tasks" --max-words 20)
 url="$base/api/v1/tasks?limit=100"
 
-# The client reads its server and token from the environment, with a throwaway HOME.
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" TASKFLOW_SERVER="$base" TASKFLOW_TOKEN="$token"
+# The client signs in as a user does (credentials file), with a throwaway HOME.
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" TASKFLOW_SERVER="$base"
 mkdir -p "$HOME"
+printf 'bench-password-1\n' | "$taskflow" login --email client-bench@example.com --password-stdin >/dev/null
 "$taskflow" ls --json --limit 100 >"$work/taskflow.json"
 curl -s -H "Authorization: Bearer $token" "$url" >"$work/curl.json"
 python3 - "$work/taskflow.json" "$work/curl.json" <<'PY' || die "taskflow and curl printed different tasks"
@@ -90,25 +98,57 @@ assert [t["id"] for t in a["tasks"]] == [t["id"] for t in b["tasks"]] and len(a[
 PY
 
 # ---- measure ---------------------------------------------------------------------------
-echo "==> hyperfine: $runs runs each, same server, same URL"
-hyperfine --warmup 5 --runs "$runs" --shell=none --export-json "$work/hyperfine.json" \
-    --command-name "taskflow ls --json --limit 100" "$taskflow ls --json --limit 100" \
+peak_rss_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }'; }
+
+echo "==> hyperfine: start-up, $runs runs each"
+hyperfine --warmup 5 --runs "$runs" --shell=none --export-json "$work/version.json" \
+    --command-name "taskflow --version" "$taskflow --version" \
+    --command-name "curl --version" "curl --version"
+
+echo "==> hyperfine: remote ls, $runs runs each, same server, same URL"
+hyperfine --warmup 5 --runs "$runs" --shell=none --export-json "$work/remote.json" \
+    --command-name "taskflow ls" "$taskflow ls --json --limit 100" \
+    --command-name "taskflow ls --no-cache" "$taskflow ls --json --limit 100 --no-cache" \
     --command-name "curl -s" "curl -s -H 'Authorization: Bearer $token' $url"
+rss_version=$(peak_rss_kb "$taskflow" --version)
+rss_ls=$(peak_rss_kb "$taskflow" ls --json --limit 100)
+rss_ls_online=$(peak_rss_kb "$taskflow" ls --json --limit 100 --no-cache)
 
-/usr/bin/time -v "$taskflow" ls --json --limit 100 >/dev/null 2>"$work/time.txt"
-rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$work/time.txt")
+echo "==> local mode: 100 tasks on the private server"
+(
+    unset TASKFLOW_SERVER TASKFLOW_TOKEN
+    export HOME="$work/local" XDG_CONFIG_HOME="$work/local/config" XDG_RUNTIME_DIR="$work/local/run"
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+    for i in $(seq 100); do "$taskflow" add "Local task $i" >/dev/null; done
+    hyperfine --warmup 3 --runs "$runs" --shell=none --export-json "$work/local.json" \
+        --prepare "$taskflow local stop" --command-name "local cold ls" "$taskflow ls --json --limit 100" \
+        --prepare "$taskflow --version" --command-name "local warm ls" "$taskflow ls --json --limit 100"
+    "$taskflow" local stop >/dev/null
+)
 
-python3 - "$work/hyperfine.json" "$rss_kb" "$strict" <<'PY'
+python3 - "$work" "$rss_version" "$rss_ls" "$rss_ls_online" "$strict" <<'PY'
 import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-client, curl = results["taskflow ls --json --limit 100"], results["curl -s"]
-ratio = client["mean"] / curl["mean"]
-rss_mb = int(sys.argv[2]) / 1024
+work, rss_version, rss_ls, rss_ls_online, strict = sys.argv[1], *map(int, sys.argv[2:5]), sys.argv[5]
+def load(name): return {r["command"]: r["mean"] for r in json.load(open(f"{work}/{name}.json"))["results"]}
+version, remote, local = load("version"), load("remote"), load("local")
+missed = []
+def line(label, seconds, note, ok):
+    print(f"{label:<34} {seconds * 1000:7.1f} ms  {note}  {'ok' if ok else 'MISSED'}")
+    if not ok: missed.append(label)
 print()
-print(f"taskflow ls --json --limit 100: {client['mean'] * 1000:.1f} ms ± {client['stddev'] * 1000:.1f}")
-print(f"curl -s (same URL):             {curl['mean'] * 1000:.1f} ms ± {curl['stddev'] * 1000:.1f}")
-print(f"ratio: {ratio:.2f}x curl (target <= 3x)  {'ok' if ratio <= 3 else 'MISSED'}")
-print(f"peak RSS: {rss_mb:.1f} MB (target < 30 MB)  {'ok' if rss_mb < 30 else 'MISSED'}")
-if sys.argv[3] == "1" and (ratio > 3 or rss_mb >= 30):
-    sys.exit(1)
+print(f"{'curl --version':<34} {version['curl --version'] * 1000:7.1f} ms  (baseline)")
+line("taskflow --version", version["taskflow --version"], "(target <= 10 ms)", version["taskflow --version"] <= 0.010)
+curl = remote["curl -s"]
+print(f"{'curl -s (same page)':<34} {curl * 1000:7.1f} ms  (baseline)")
+for name in ("taskflow ls", "taskflow ls --no-cache"):
+    ratio = remote[name] / curl
+    line(name, remote[name], f"{ratio:.2f}x curl (target <= 1.5x)", ratio <= 1.5)
+for label, kb in (("peak RSS --version", rss_version), ("peak RSS ls", rss_ls), ("peak RSS ls --no-cache", rss_ls_online)):
+    ok = kb / 1024 <= 20
+    print(f"{label:<34} {kb / 1024:7.1f} MB  (target <= 20 MB)  {'ok' if ok else 'MISSED'}")
+    if not ok: missed.append(label)
+line("local mode, cold (server started)", local["local cold ls"], "(target <= 300 ms)", local["local cold ls"] <= 0.300)
+ratio = local["local warm ls"] / remote["taskflow ls"]
+line("local mode, later commands", local["local warm ls"], f"{ratio:.2f}x remote ls (target <= 2x)", ratio <= 2)
+if strict == "1" and missed: sys.exit(1)
 PY

@@ -11,7 +11,7 @@ struct EditCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The task's id.")
+    @Argument(help: "The task's id: whole, short (as ls shows it) or its start.")
     var id: String
 
     @Option(name: [.short, .long], help: "New title.")
@@ -48,13 +48,15 @@ struct EditCommand: AsyncParsableCommand {
         try await CommandRunner.run(about: id) {
             let client = try await global.makeClient()
             guard global.usesLocalCopy else {
+                let id = try await TaskIDArguments.resolveOnline([id], client: client)[0]
                 let response = try await client.updateTask(id: id, changes, expectedVersion: ifVersion)
                 if json { return TerminalOutput.raw(response.body) }
                 return global.output.line(
                     "Updated \(TextSanitizer.sanitize(response.value.id)): \(TextSanitizer.sanitize(response.value.title)) (version \(response.value.version))")
             }
             let copy = try await global.localCopy(client)
-            try CommandRunner.failNotFound(try await copy.missing([id]))
+            let id = try await copy.resolve([id])[0]
+            try CommandRunner.failNotFound(try await copy.missing([id], refreshing: false))
             if let ifVersion, let current = try copy.replica.task(id: id), current.version != ifVersion {
                 throw CommandFailure(message: "\(TextSanitizer.sanitize(id)): the task is at version \(current.version), not \(ifVersion); nothing was changed")
             }

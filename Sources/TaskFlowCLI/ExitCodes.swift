@@ -31,6 +31,7 @@ enum ExitCodes {
           4   task not found
           5   the server could not be reached (refused, DNS, TLS, timeout)
           6   rate limited by the server
-          64  bad usage, or input the server rejected as invalid
+          64  bad usage, input the server rejected as invalid, or a
+              task id too short or fitting several tasks
         """
 }

@@ -128,7 +128,7 @@ struct ListCommand: AsyncParsableCommand {
             if all {
                 let tasks = if let copy { try copy.allTasks(query) } else { try await client.allTasks(query) }
                 if json { return TerminalOutput.raw(try TaskFlowJSON.encode(AllTasks(tasks: tasks))) }
-                TaskTable(output: output, now: Date()).render(tasks).forEach(output.line)
+                TaskTable(output: output, now: Date(), shortIDs: try shortIDs(copy, listed: tasks)).render(tasks).forEach(output.line)
                 output.line(tasks.isEmpty ? "No tasks." : "\(tasks.count) task\(tasks.count == 1 ? "" : "s")")
                 return
             }
@@ -142,9 +142,18 @@ struct ListCommand: AsyncParsableCommand {
                 if json { return TerminalOutput.raw(response.body) }
                 page = response.value
             }
-            if !page.tasks.isEmpty { TaskTable(output: output, now: Date()).render(page.tasks).forEach(output.line) }
+            if !page.tasks.isEmpty {
+                TaskTable(output: output, now: Date(), shortIDs: try shortIDs(copy, listed: page.tasks)).render(page.tasks).forEach(output.line)
+            }
             output.line(TaskTable.summary(page.pagination, shown: page.tasks.count))
         }
+    }
+
+    /// Short ids unique among all the user's tasks, from the local copy; without one,
+    /// unique among the tasks listed (man taskflow, TASK IDS).
+    private func shortIDs(_ copy: LocalCopy?, listed: [TaskItem]) throws -> ShortIDs {
+        guard let copy else { return ShortIDs(listed.map(\.id)) }
+        return try copy.replica.shortIDs()
     }
 
     private struct AllTasks: Encodable { var tasks: [TaskItem] }

@@ -56,9 +56,10 @@ struct LocalCopy {
         return try replica.page(query).tasks
     }
 
-    /// The ids of `ids` that name no task of this user (after `refresh`).
-    func missing(_ ids: [String]) async throws -> [String] {
-        try await refresh()
+    /// The ids of `ids` that name no task of this user (after `refresh`, unless `resolve`
+    /// has just done it).
+    func missing(_ ids: [String], refreshing: Bool = true) async throws -> [String] {
+        if refreshing { try await refresh() }
         return try ids.filter { try replica.task(id: $0) == nil }
     }
 

@@ -7,7 +7,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws {
@@ -15,7 +15,8 @@ struct RemoveCommand: AsyncParsableCommand {
             let client = try await global.makeClient()
             if global.usesLocalCopy {
                 let copy = try await global.localCopy(client)
-                let missing = try await copy.missing(ids)
+                let ids = try await copy.resolve(ids)
+                let missing = try await copy.missing(ids, refreshing: false)
                 let present = ids.filter { !missing.contains($0) }
                 try copy.replica.perform(present.map { .delete(id: $0) }, label: ids.count == 1 ? "delete \(ids[0])" : "delete \(ids.count) tasks")
                 let notices = try await copy.deliver(output: global.output)
@@ -24,7 +25,7 @@ struct RemoveCommand: AsyncParsableCommand {
                 return try CommandRunner.fail(on: notices)
             }
             var failure: ExitCode?
-            for id in ids {
+            for id in try await TaskIDArguments.resolveOnline(ids, client: client) {
                 do {
                     try await client.deleteTask(id: id)
                     global.output.line("Deleted \(id)")

@@ -13,7 +13,7 @@ struct ResolveCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The id of the task in conflict (see taskflow sync status).")
+    @Argument(help: "The id (or short id) of the task in conflict (see taskflow sync status).")
     var id: String
 
     @Option(help: ArgumentHelp("Fields to keep as you had them: title, description, status, priority, due (comma-separated).", valueName: "fields"))
@@ -33,6 +33,7 @@ struct ResolveCommand: AsyncParsableCommand {
         try await CommandRunner.run(about: id) {
             guard global.usesLocalCopy else { throw CommandFailure(message: "conflicts live in the local copy; it is off (--no-cache)") }
             let copy = try await global.localCopy(try await global.makeClient())
+            let id = try await copy.resolve([id])[0]
             guard let conflict = try copy.replica.conflicts.first(where: { $0.id == id }) else {
                 throw CommandFailure(message: "\(TextSanitizer.sanitize(id)): no conflict (taskflow sync status lists them)", code: ExitCodes.notFound)
             }

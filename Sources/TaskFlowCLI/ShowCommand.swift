@@ -9,7 +9,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The task's id.")
+    @Argument(help: "The task's id: whole, short (as ls shows it) or its start.")
     var id: String
 
     @Flag(help: "Print the API's JSON.")
@@ -17,7 +17,16 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(about: id) {
-            let response = try await global.makeClient().task(id: id)
+            let client = try await global.makeClient()
+            // A short id is read against the local copy (kept current first), else the server's list.
+            var id = id
+            if let whole = TaskIDArguments.wholeIDs([id]) {
+                id = whole[0]
+            } else {
+                id = try await global.usesLocalCopy
+                    ? global.localCopy(client).resolve([id])[0] : TaskIDArguments.resolveOnline([id], client: client)[0]
+            }
+            let response = try await client.task(id: id)
             if json { return TerminalOutput.raw(response.body) }
             TaskDetail(output: global.output, now: Date()).render(response.value).forEach(global.output.line)
         }

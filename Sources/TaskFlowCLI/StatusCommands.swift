@@ -5,12 +5,13 @@ import TerminalUI
 
 /// `done` and `start`: set one status on several tasks, carrying on past failures.
 enum StatusChange {
-    static func run(_ ids: [String], to status: TaskStatus, verb: String, global: GlobalOptions) async throws {
+    static func run(_ inputs: [String], to status: TaskStatus, verb: String, global: GlobalOptions) async throws {
         try await CommandRunner.run {
             let client = try await global.makeClient()
             if global.usesLocalCopy {
                 let copy = try await global.localCopy(client)
-                let missing = try await copy.missing(ids)
+                let ids = try await copy.resolve(inputs)
+                let missing = try await copy.missing(ids, refreshing: false)
                 let present = ids.filter { !missing.contains($0) }
                 let label = ids.count == 1 ? "\(verb.lowercased()) \(ids[0])" : "\(verb.lowercased()) \(ids.count) tasks"
                 try copy.replica.perform(present.map { .update(id: $0, TaskChanges(status: status)) }, label: label)
@@ -23,7 +24,7 @@ enum StatusChange {
                 return try CommandRunner.fail(on: notices)
             }
             var failure: ExitCode?
-            for id in ids {
+            for id in try await TaskIDArguments.resolveOnline(inputs, client: client) {
                 do {
                     let task = try await client.updateTask(id: id, TaskChanges(status: status)).value
                     global.output.line("\(verb) \(TextSanitizer.sanitize(task.id)): \(TextSanitizer.sanitize(task.title))")
@@ -43,7 +44,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws { try await StatusChange.run(ids, to: .done, verb: "Done", global: global) }
@@ -54,7 +55,7 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Ids of the tasks.")
+    @Argument(help: "Ids of the tasks: whole, short (as ls shows them) or their start.")
     var ids: [String]
 
     func run() async throws { try await StatusChange.run(ids, to: .inProgress, verb: "Started", global: global) }

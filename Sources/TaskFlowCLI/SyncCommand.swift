@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskFlowClient
+import TaskFlowCore
 import TaskFlowSync
 import TerminalUI
 
@@ -46,8 +47,9 @@ struct SyncCommand: AsyncParsableCommand {
             }
             if let offline { TerminalOutput.error("taskflow: \(offline)") }
             global.output.line("\(tasks) task\(tasks == 1 ? "" : "s") here, \(pending) change\(pending == 1 ? "" : "s") pending, \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s")")
+            let shortIDs = try copy.replica.shortIDs()
             for conflict in conflicts {
-                global.output.line("  conflict \(TextSanitizer.sanitize(conflict.id)): yours \(TextSanitizer.sanitize(conflict.mine?.title ?? "(deleted)")), theirs \(TextSanitizer.sanitize(conflict.theirs?.title ?? "(deleted)"))")
+                global.output.line("  conflict \(TextSanitizer.sanitize(shortIDs.short(conflict.id))): yours \(TextSanitizer.sanitize(conflict.mine?.title ?? "(deleted)")), theirs \(TextSanitizer.sanitize(conflict.theirs?.title ?? "(deleted)"))")
             }
             try CommandRunner.fail(on: notices)
             if offline != nil { throw ExitCode(ExitCodes.network) }

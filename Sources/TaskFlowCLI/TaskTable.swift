@@ -3,14 +3,16 @@ import TaskFlowCore
 import TerminalUI
 
 /// Tasks as aligned columns. Widths are display widths, so CJK and emoji titles line up.
+/// The ID column holds short ids (a tail unique among `shortIDs`), as wide as the longest.
 struct TaskTable {
     let output: TerminalOutput
     let now: Date
+    let shortIDs: ShortIDs
 
     func render(_ tasks: [TaskItem]) -> [String] {
         let header = ["ID", "STATUS", "PRI", "DUE", "TITLE"]
         let rows = tasks.map { task in
-            [TextSanitizer.sanitize(task.id), task.status.rawValue, task.priority.rawValue,
+            [TextSanitizer.sanitize(shortIDs.short(task.id)), task.status.rawValue, task.priority.rawValue,
              task.dueWords(now: now) ?? "-", TextSanitizer.sanitize(task.title)]
         }
         var widths = header.map(DisplayWidth.of)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import TaskFlowClient
 import TaskFlowCore
 import TaskFlowSQLite
@@ -16,6 +17,8 @@ public final class Replica: Sendable {
     let pool: DatabasePool
     public let userID: String
     public let path: String
+    /// The short ids of the last id set read, with the generation they were made for.
+    let shortIDCache = Mutex<(generation: Int, ids: ShortIDs)?>(nil)
 
     public init(path: String, userID: String) throws {
         self.path = path
@@ -60,6 +63,20 @@ public final class Replica: Sendable {
                 );
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """)
+        }
+        migrator.registerMigration("v2-id-generation") { db in
+            // Counts every id that comes or goes (an upsert that updates is no insert), so
+            // the short ids are made again only when the set of ids has changed.
+            try db.execute(sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('id_generation', '0')")
+            for table in ["tasks", "conflicts"] {
+                for event in ["INSERT", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_id_generation_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'id_generation';
+                        END
+                        """)
+                }
+            }
         }
         return migrator
     }

@@ -14,7 +14,7 @@ final class TaskTableTests: XCTestCase {
             TaskItem(id: "b22", title: "🎉 party", status: .inProgress, createdAt: now, updatedAt: now),
             TaskItem(id: "c333", title: "plain", status: .todo, priority: .low, dueDate: DueDate.parse("2026-11-30"), createdAt: now, updatedAt: now),
         ]
-        let lines = TaskTable(output: TerminalOutput(noColourFlag: true), now: now).render(tasks)
+        let lines = TaskTable(output: TerminalOutput(noColourFlag: true), now: now, shortIDs: ShortIDs([])).render(tasks)
         XCTAssertEqual(lines.count, 4)
         let titleColumns = try zip(lines, ["TITLE"] + tasks.map(\.title)).map { line, title in
             let range = try XCTUnwrap(line.range(of: title), "\(title) not in \(line)")
@@ -34,7 +34,7 @@ final class TaskTableTests: XCTestCase {
     func testADoneTaskIsNeverOverdue() {
         let late = TaskItem(id: "d1", title: "late but done", status: .done, dueDate: DueDate.parse("2026-11-22"), createdAt: now, updatedAt: now)
         let output = TerminalOutput(noColourFlag: true)
-        let row = TaskTable(output: output, now: now).render([late])[1]
+        let row = TaskTable(output: output, now: now, shortIDs: ShortIDs([])).render([late])[1]
         XCTAssertTrue(row.contains("due 10d ago") && !row.contains("overdue"), row)
         let detail = TaskDetail(output: output, now: now).render(late).joined(separator: "\n")
         XCTAssertTrue(detail.contains("(due 10d ago)") && !detail.contains("overdue"), detail)

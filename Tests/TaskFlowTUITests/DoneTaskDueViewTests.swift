@@ -17,8 +17,8 @@ final class DoneTaskDueViewTests: XCTestCase {
         buffer.render(TaskListPane(state: state, isFocused: true), in: buffer.area)
         XCTAssertEqual(buffer.description, """
             ┌ Tasks (2) ───────────────────────────┐
-            │[x] med  Finished late     due 10d ago│
-            │[ ] med  Still open        10d overdue│
+            │[x] 0001 med  Finished la… due 10d ago│
+            │[ ] 0002 med  Still open   10d overdue│
             └──────────────────────────────────────┘
             """)
         XCTAssertNotEqual(buffer[30, 1].style.foreground, .overdue)

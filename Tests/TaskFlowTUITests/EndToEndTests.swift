@@ -71,7 +71,7 @@ final class EndToEndTests: XCTestCase {
         let session = try await ui.launch { $0.contains("offline") && $0.contains("loading…") }
         try await ui.server.restart()
         let screen = try await session.waitFor("tasks, detail and stats without a key pressed", timeout: 20) {
-            $0.contains("│[ ] med  Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
+            $0.containsListRow("[ ]", "med  Task 075") && $0.contains("1–36 of 75") && $0.contains("todo        75")
                 && $0.contains("│Task 075")
         }
         XCTAssertFalse(screen.contains("loading…"), screen)
@@ -81,13 +81,13 @@ final class EndToEndTests: XCTestCase {
     func testStatusChangeFromTheList() async throws {
         let session = try await openUI()
         try session.sendKeys("x")
-        try await session.waitFor("the first row marked done") { $0.contains("│[x] med  Task 075") }
+        try await session.waitFor("the first row marked done") { $0.containsListRow("[x]", "med  Task 075") }
         let saved = try await eventuallyValue("the server to store the task as done", within: .seconds(5)) {
             try await ui.client.tasks(TaskQuery(limit: 1)).value.tasks.first.flatMap { $0.status == .done ? $0 : nil }
         }
         XCTAssertEqual(saved.title, "Task 075")
         try session.sendKeys("p")
-        try await session.waitFor("the priority raised") { $0.contains("│[x] high Task 075") }
+        try await session.waitFor("the priority raised") { $0.containsListRow("[x]", "high Task 075") }
     }
 
     func testADroppedConnectionEndsTheClient() async throws {

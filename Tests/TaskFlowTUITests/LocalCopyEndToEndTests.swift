@@ -71,6 +71,46 @@ final class LocalCopyEndToEndTests: XCTestCase {
         try await eventually("all five back") { try await self.ui.client.allTasks().count == 5 }
     }
 
+    /// With marks, the edit form sets status, priority and due on every marked task: one
+    /// batch, one undo step.
+    func testTheEditFormChangesEveryMarkedTaskAndOneUndoTakesItBack() async throws {
+        let session = try await openUI()
+        try await session.waitFor(text: "● live")
+        try session.sendKeys("Space", "Space", "Space")
+        try await session.waitFor(text: "3 marked")
+        try session.sendKeys("e")
+        try await session.waitFor(text: "Edit 3 marked tasks")
+        try session.sendKeys("Tab", "h", "Tab")
+        try session.sendKeys("tomorrow")
+        try await session.waitFor(text: "(tomorrow)")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Changed 3 marked tasks")
+        let tomorrow = Timestamp.day(Date().addingTimeInterval(86_400))
+        try await eventually("three tasks high and due tomorrow on the server") {
+            let changed = try await self.ui.client.allTasks().filter { $0.priority == .high && $0.dueDate.map(Timestamp.day) == tomorrow }
+            return changed.map(\.title).sorted() == ["Task 003", "Task 004", "Task 005"]
+        }
+        try session.sendKeys("u")
+        try await session.waitFor(text: "Undid: edit on 3 tasks")
+        try await eventually("one undo to bring all three back") {
+            try await self.ui.client.allTasks().allSatisfy { $0.priority == .medium && $0.dueDate == nil }
+        }
+    }
+
+    /// The ID column shows each task's short id, and `#` with one (any case) goes to it.
+    func testHashGoesToATaskByTheShortIDTheListShows() async throws {
+        let session = try await openUI()
+        let all = try await ui.client.allTasks()
+        let shortIDs = ShortIDs(all.map(\.id))
+        let first = try XCTUnwrap(all.first { $0.title == "Task 001" })
+        let short = shortIDs.short(first.id)
+        try await session.waitFor("the short ids in the list") { $0.containsListRow("[ ]", "med  Task 001") && $0.contains("│[ ] \(short) ") }
+        try session.sendKeys("#")
+        try session.sendKeys(short.lowercased())
+        try session.sendKeys("Enter")
+        try await session.waitFor("the detail of Task 001") { $0.contains("│Task 001") && $0.contains(first.id) }
+    }
+
     /// `y` then `i`, `t` or `j` puts the task on the clipboard with OSC 52: tmux, with
     /// set-clipboard on, keeps what it receives as a paste buffer.
     func testYankCopiesTheIdTitleOrJSONWithOSC52() async throws {
@@ -101,7 +141,7 @@ final class LocalCopyEndToEndTests: XCTestCase {
         try session.sendKeys("j")
         try session.sendKeys("p")
         try await session.waitFor("both changes on the screen with the server down") { screen in
-            screen.contains("[x] med  Task 005") && screen.contains("high Task 004")
+            screen.containsListRow("[x]", "med  Task 005") && screen.contains("high Task 004")
         }
         try await ui.server.restart()
         try await eventually("the changes made offline on the server", within: .seconds(20)) {

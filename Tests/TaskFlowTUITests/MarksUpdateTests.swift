@@ -60,8 +60,8 @@ final class MarksUpdateTests: XCTestCase {
         _ = update(&state, .key(.char(" ")))
         _ = update(&state, .key(.char(" ")))
         let screen = ScreenView.render(state).frame.description
-        XCTAssertTrue(screen.contains("│● [ ] med  Task 1"), screen)
-        XCTAssertTrue(screen.contains("│  [ ] med  Task 3"), screen)
+        XCTAssertTrue(screen.contains("│● [ ] 0001 med  Task 1"), screen)
+        XCTAssertTrue(screen.contains("│  [ ] 0003 med  Task 3"), screen)
         XCTAssertTrue(screen.contains("2 marked"), screen)
     }
 }

@@ -39,7 +39,7 @@ final class ProgramTests: XCTestCase {
         waitUntil(program, "the first page") { screen(program).contains("Task 1 ") }
         program.backend.enqueue([.char("j"), .char("x")])
         waitUntil(program, "the server to have the change") { service.tasks[1].status == .done }
-        waitUntil(program, "the row to show done") { program.backend.screen.lines[3].contains("[x] med  Task 2") }
+        waitUntil(program, "the row to show done") { program.backend.screen.lines[3].contains("[x] 0002 med  Task 2") }
     }
 
     func testARefusedChangeIsRolledBackWithAMessage() {
@@ -51,7 +51,7 @@ final class ProgramTests: XCTestCase {
         program.dispatch(.key(.char("s")))
         XCTAssertEqual(program.state.selectedTask?.status, .inProgress, "applied before the server answers")
         waitUntil(program, "the rollback") { screen(program).contains("Not saved: “Task 1”: the task was changed elsewhere") }
-        XCTAssertTrue(program.backend.screen.lines[2].contains("[ ] med  Task 1"))
+        XCTAssertTrue(program.backend.screen.lines[2].contains("[ ] 0001 med  Task 1"))
     }
 
     func testAChangeElsewhereAppearsAndTheCursorStaysOnItsTask() {

@@ -33,7 +33,7 @@ final class SuspendEndToEndTests: XCTestCase {
 
     func waitForTheScreen(_ shell: TmuxSession, _ what: String) async throws {
         let screen = try await shell.waitFor(what) {
-            $0.contains("● live") && $0.contains("│[ ] med  Task 005") && $0.contains("1–5 of 5") && $0.contains("┌ Stats")
+            $0.contains("● live") && $0.containsListRow("[ ]", "med  Task 005") && $0.contains("1–5 of 5") && $0.contains("┌ Stats")
         }
         XCTAssertFalse(screen.contains("filter:") || screen.contains("New task") || screen.contains("Edit task"),
                        "no key of the shell's reached the client:\n\(screen)")

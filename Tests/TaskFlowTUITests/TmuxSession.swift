@@ -122,3 +122,12 @@ final class TmuxSession {
         func next() -> Int { lock.withLock { value += 1; return value } }
     }
 }
+
+extension String {
+    /// Whether the screen holds a list row with status `mark` ("[x]"), then a short id,
+    /// then `rest` ("med  Task 075"): the ids are the server's, so any will do.
+    func containsListRow(_ mark: String, _ rest: String) -> Bool {
+        let pattern = "│" + NSRegularExpression.escapedPattern(for: mark) + " [0-9A-Z]{4,26} " + NSRegularExpression.escapedPattern(for: rest)
+        return range(of: pattern, options: .regularExpression) != nil
+    }
+}

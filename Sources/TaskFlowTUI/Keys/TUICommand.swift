@@ -31,6 +31,7 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
     case redo
     case yank
     case resolveConflict = "resolve-conflict"
+    case jumpToID = "jump"
     // Marks for bulk actions
     case toggleMark = "mark"
     case markRange = "mark-range"
@@ -126,14 +127,15 @@ public enum TUICommand: String, CaseIterable, KeyCommand {
         case .cycleStatusBack: ("Cycle status backwards: done → in progress → todo", nil)
         case .cyclePriorityBack: ("Cycle priority backwards: high → medium → low", nil)
         case .add: ("Add a task", "add")
-        case .edit: ("Edit the selected task", "edit")
+        case .edit: ("Edit the task (marked: status, priority, due of all)", "edit")
         case .editDescription: ("Edit the selected task's description in $EDITOR", nil)
         case .delete: ("Delete the selected task (asks first)", "delete")
         case .undo: ("Undo your last change; a task changed since is left alone", "undo")
         case .redo: ("Redo the change you last undid", nil)
         case .yank: ("Copy the task: then i id, t title, j JSON (OSC 52)", nil)
         case .resolveConflict: ("Resolve a conflict field by field: the selected task's, else the first one", nil)
-        case .toggleMark: ("Mark or unmark the task; x s p d then act on all marked", "mark")
+        case .jumpToID: ("Go to a task by its short id (the list's ID column) or the start of its id", "jump")
+        case .toggleMark: ("Mark or unmark the task; x s p e d act on all marked", "mark")
         case .markRange: ("Mark from the last marked task to this one", nil)
         case .markAll: ("Mark every task in view", nil)
         case .clearMarks: ("Clear the marks", nil)

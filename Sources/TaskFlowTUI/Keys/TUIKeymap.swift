@@ -51,6 +51,7 @@ public enum TUIKeymap {
         map.bind([.backTab], to: c.previousPane)
         map.bind(.char("r"), to: c.refresh)
         map.bind(.char("u"), to: c.undo)
+        map.bind(.char("#"), to: c.jumpToID)
         map.bind(.ctrl("r"), to: c.redo)
         map.bind(.char("?"), to: c.toggleHelp)
         map.bind(.char("M"), to: c.messageLog)

@@ -41,6 +41,11 @@ public struct AppState: Sendable {
     /// Keeps the cursor on this task while a reload moves rows around.
     public var followedTaskID: String?
 
+    /// The ids behind the list's short ids and `#`: the local copy's (every task of the
+    /// user, `shortIDsCoverAll`), else those of the tasks loaded.
+    public var shortIDs = ShortIDs([String]())
+    public var shortIDsCoverAll = false
+
     public var stats: TaskStats?
     public var statsInFlight = false
     /// Something changed while the stats were being fetched: fetch again when they arrive.
@@ -63,6 +68,8 @@ public struct AppState: Sendable {
     public var sortPicker: SortPicker?
     /// The add/edit form, while it is open (kept across a sign-in, so nothing typed is lost).
     public var taskForm: TaskForm?
+    /// The edit form over the marked tasks, while it is open.
+    public var bulkForm: BulkEditForm?
     /// A question waiting for y or n.
     public var confirmation: Confirmation?
     /// Tasks marked for a bulk action (`Space`, `v`, `*`; `Esc` clears), by id.

@@ -11,6 +11,8 @@ public struct QueryLine: Sendable, Equatable {
         case filter
         /// `V`: the name to save the filter and sort in force under, as a view.
         case viewName
+        /// `#`: on Enter, goes to the task with this short id (or id head).
+        case jump
     }
 
     /// What Tab offered when it could not decide: every candidate, and which one the
@@ -50,6 +52,7 @@ public struct QueryLine: Sendable, Equatable {
         case .search: "/"
         case .filter: "filter: "
         case .viewName: "save view as: "
+        case .jump: "#"
         }
     }
 }

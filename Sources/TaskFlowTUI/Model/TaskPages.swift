@@ -44,6 +44,9 @@ public struct TaskPages: Sendable, Equatable {
         return nil
     }
 
+    /// The ids of every loaded task (the short ids without a local copy are made from them).
+    public var loadedIDs: [String] { pages.values.flatMap { $0.tasks.map(\.id) } }
+
     /// True when `page` has an answer of the current generation or is being fetched.
     public func isCurrent(_ page: Int) -> Bool {
         inFlight.contains(page) || pages[page]?.generation == generation

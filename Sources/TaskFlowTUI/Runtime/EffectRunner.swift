@@ -36,6 +36,10 @@ public final class EffectRunner: Sendable {
                 do throws(ServiceFailure) {
                     let (page, limits) = try await service.page(query)
                     inbox.send(.pageLoaded(page: query.page, generation: generation, page, limits))
+                    // After the page, so making them (once per change of the id set: about
+                    // 0.1 s at 100,000 tasks) never delays a frame; until then the rows show
+                    // tails unique among the tasks loaded.
+                    if let ids = await service.shortIDs() { inbox.send(.shortIDsLoaded(ids)) }
                 } catch {
                     inbox.send(.pageFailed(page: query.page, generation: generation, error))
                 }
@@ -147,6 +151,8 @@ public final class EffectRunner: Sendable {
                     inbox.send(.conflictResolved(id: id, keepingMine: mine, .failure(error)))
                 }
             }
+        case .locateTask(let id, let query):
+            Task.detached { inbox.send(.taskLocated(id: id, row: await service.row(of: id, in: query))) }
         case .quit:
             stop()
         }

@@ -106,6 +106,16 @@ public final class ReplicaTaskService: TaskService {
         sendSoon(local, after: Self.gathering)
     }
 
+    public func shortIDs() async -> ShortIDs? {
+        guard let local = try? await localCopy() else { return nil }
+        return try? local.replica.shortIDs()
+    }
+
+    public func row(of id: String, in query: TaskQuery) async -> Int? {
+        guard let local = try? await localCopy() else { return nil }
+        return try? local.replica.row(of: id, in: query)
+    }
+
     /// The online feed, with each event applied to the replica first and a sync from the
     /// cursor after any gap (events are hints: API.md, Socket.IO point 7).
     public func liveUpdates() -> AsyncStream<LiveUpdate> {

@@ -29,6 +29,11 @@ public protocol TaskService: Sendable {
     func conflict(id: String) async throws(ServiceFailure) -> Conflict
     /// Settles a conflict: the server's version, except `mine`, as one change (one undo step).
     func resolve(id: String, keepingMine mine: Set<TaskField>) async throws(ServiceFailure)
+    /// Short ids unique among all the user's tasks (the local copy); nil without one.
+    func shortIDs() async -> ShortIDs?
+    /// The row (from 0) of task `id` in the list `query` gives; nil when it is not in that
+    /// list or the service cannot tell.
+    func row(of id: String, in query: TaskQuery) async -> Int?
 }
 
 extension TaskService {
@@ -66,4 +71,8 @@ extension TaskService {
     }
 
     static var noConflictsOnline: String { "conflicts live in the local copy; it is off (--no-cache)" }
+    /// Without a local copy the screen knows only the tasks it has loaded.
+    public func shortIDs() async -> ShortIDs? { nil }
+
+    public func row(of id: String, in query: TaskQuery) async -> Int? { nil }
 }

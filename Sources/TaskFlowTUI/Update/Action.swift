@@ -38,6 +38,10 @@ public enum Action: Sendable {
     case viewSaveFailed(String)
 
     case live(LiveUpdate)
+    /// Short ids unique among all the user's tasks (the local copy's).
+    case shortIDsLoaded(ShortIDs)
+    /// Where `#` found its task in the list: a row, or nil when the list does not hold it.
+    case taskLocated(id: String, row: Int?)
     /// An undo (`redo` false) or redo came back.
     case travelled(redo: Bool, Result<UndoOutcome, ServiceFailure>)
     case conflictLoaded(Result<Conflict, ServiceFailure>)

@@ -38,5 +38,7 @@ public enum Effect: Sendable, Equatable {
     case loadConflict(id: String)
     /// Settles a conflict keeping `mine` from this client's version; answers `.conflictResolved`.
     case resolveConflict(id: String, keepingMine: Set<TaskField>)
+    /// Find the row of task `id` in the list of `query` (`#` to a task not loaded); answers `.taskLocated`.
+    case locateTask(id: String, TaskQuery)
     case quit
 }

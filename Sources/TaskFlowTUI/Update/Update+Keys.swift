@@ -7,7 +7,7 @@ extension AppState {
         if case .login = screen { return .login }
         if queryLine != nil { return .line }
         if confirmation != nil { return .confirm }
-        if taskForm != nil { return .form }
+        if taskForm != nil || bulkForm != nil { return .form }
         if sortPicker != nil { return .sort }
         if conflictResolver != nil { return .conflict }
         return showsHelp ? .help : TUIKeymap.context(for: focus)
@@ -28,10 +28,13 @@ extension AppState {
                 settingsProblems = []
                 return []
             }
-            if case .mouse(let event) = key { return taskForm == nil && confirmation == nil && conflictResolver == nil ? handleMouse(event) : [] }
+            if case .mouse(let event) = key {
+                return taskForm == nil && bulkForm == nil && confirmation == nil && conflictResolver == nil ? handleMouse(event) : []
+            }
             if queryLine != nil { return handleLine(key) }
             if confirmation != nil { return handleConfirmation(key) }
             if taskForm != nil { return handleForm(key) }
+            if bulkForm != nil { return handleBulkForm(key) }
             if sortPicker != nil { return handleSortPicker(key) }
             if conflictResolver != nil { return handleConflictView(key) }
             if yankPending { return handleYank(key) }
@@ -85,6 +88,7 @@ extension AppState {
         case .redo: return [.redo]
         case .search: openLine(.search)
         case .filter: openLine(.filter)
+        case .jumpToID: openLine(.jump)
         case .clearFilters: return clearFilters()
         case .view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9:
             return applyView(key: command.viewKey ?? 0)
@@ -98,6 +102,7 @@ extension AppState {
         case .resolveConflict: return openConflict()
         case .quit: return quit()
         case .add: openAddForm()
+        case .edit where !marked.isEmpty: openBulkEditForm()
         case .edit: openEditForm()
         case .editDescription: return editDescription()
         case .delete where !marked.isEmpty: askToDeleteMarked()

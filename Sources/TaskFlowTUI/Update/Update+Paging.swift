@@ -79,6 +79,7 @@ extension AppState {
     mutating func receive(_ answer: TaskPage, page: Int, generation: Int, rateLimit: RateLimitStatus?) -> [Effect] {
         guard tasks.store(answer.tasks, page: page, total: answer.pagination.total, generation: generation) else { return [] }
         lastSync = now
+        if !shortIDsCoverAll { shortIDs = ShortIDs(tasks.loadedIDs.filter { !$0.hasPrefix("new:") }) }
         if let rateLimit { self.rateLimit = rateLimit }
         if let id = followedTaskID {
             if let index = tasks.index(of: id) {

@@ -8,7 +8,7 @@ import TerminalUI
 extension AppState {
     mutating func openLine(_ kind: QueryLine.Kind) {
         showsHelp = false
-        let text = kind == .filter ? filterText : (query.search ?? "")
+        let text = kind == .search ? (query.search ?? "") : kind == .filter ? filterText : ""
         var line = QueryLine(
             kind: kind, text: text, savedQuery: query, savedDueFilter: dueFilter, savedCursor: cursor, savedOffset: listOffset)
         // A new search is the common case (as `/` in lazygit or k9s): the old one is
@@ -102,6 +102,8 @@ extension AppState {
                 queryLine = refused
                 return []
             }
+        case .jump:
+            return acceptJump(line)
         }
     }
 

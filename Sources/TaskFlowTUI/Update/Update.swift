@@ -91,6 +91,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .live(let update):
         return state.apply(update)
+    case .shortIDsLoaded(let ids):
+        state.shortIDs = ids
+        state.shortIDsCoverAll = true
+        return []
+    case .taskLocated(let id, let row):
+        return state.located(id, row: row)
     case .travelled(let redo, let result):
         return state.travelled(redo: redo, result)
     case .conflictLoaded(let result):

@@ -23,6 +23,8 @@ public struct FooterView: Widget {
         // hints there.
         let ownKeysOnly: Set<KeyContext> = [.sort, .form, .confirm, .conflict]
         var bindings = state.keymap.bindings(for: state.keyContext, includingGlobal: !ownKeysOnly.contains(state.keyContext))
+        // The marked-task form has no description for $EDITOR.
+        if state.bulkForm != nil { bindings.removeAll { $0.command == .formEditor } }
         let help = bindings.first { $0.command == .toggleHelp }
         var trailing = self.trailing
         // One pane at a time: the key to the others comes first, and the filter and sort

@@ -30,6 +30,7 @@ public struct QueryLineView {
         let placeholder: String? = switch line.kind {
         case .filter: "status:todo priority:high due:<7d words — Tab completes"
         case .viewName: "a name: letters, digits, - and _"
+        case .jump: "the short id (4 or more characters) or the start of the id"
         case .search: nil
         }
         let input = TextInput(state: line.input, placeholder: placeholder)

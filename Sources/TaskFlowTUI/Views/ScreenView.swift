@@ -46,6 +46,10 @@ public enum ScreenView {
                 let cursor = TaskFormView(form: form, now: state.now, editorKey: editorKey).render(in: body, buffer: &buffer)
                 return (buffer, cursor)
             }
+            if let form = state.bulkForm {
+                let cursor = BulkEditFormView(form: form, now: state.now).render(in: body, buffer: &buffer)
+                return (buffer, cursor)
+            }
             guard let line = state.queryLine else { return (buffer, nil) }
             let cursor = QueryLineView(line: line, state: state).render(in: layout.footer, buffer: &buffer)
             return (buffer, cursor)

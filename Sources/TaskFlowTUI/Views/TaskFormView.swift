@@ -118,10 +118,10 @@ public struct TaskFormView {
             buffer.put(text, at: preview.origin, maxWidth: preview.width, style: style)
             return input.cursorPosition(in: inputArea)
         case .status:
-            renderChoices(TaskStatus.allCases.map { TaskText.statusName($0) }, selected: form.status.rank, focused: focused, in: area, buffer: &buffer)
+            Self.renderChoices(TaskStatus.allCases.map { TaskText.statusName($0) }, selected: form.status.rank, focused: focused, in: area, buffer: &buffer)
             return nil
         case .priority:
-            renderChoices(TaskPriority.allCases.map(\.rawValue), selected: form.priority.rank, focused: focused, in: area, buffer: &buffer)
+            Self.renderChoices(TaskPriority.allCases.map(\.rawValue), selected: form.priority.rank, focused: focused, in: area, buffer: &buffer)
             return nil
         }
     }
@@ -131,15 +131,19 @@ public struct TaskFormView {
         switch form.dueDate(now: now) {
         case .failure: return ("today, tomorrow, +3d, fri, 2026-12-24", Self.attention)
         case .success(nil): return ("today, tomorrow, +3d, fri, 2026-12-24", Style(.dim).on(.popup))
-        case .success(let date?):
-            let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][DateWords.weekdayIndex(date)]
-            return ("→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))", Style(.dim).on(.popup))
+        case .success(let date?): return (Self.preview(of: date, now: now), Style(.dim).on(.popup))
         }
+    }
+
+    /// "→ Fri 2026-12-04 (in 3d)".
+    static func preview(of date: Date, now: Date) -> String {
+        let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][DateWords.weekdayIndex(date)]
+        return "→ \(weekday) \(Timestamp.day(date)) (\(DateWords.relative(date, now: now)))"
     }
 
     /// Every choice with the chosen one in brackets (`[todo]  in progress   done`), or where
     /// they do not all fit, the chosen one between arrows (`‹ in progress ›`).
-    private func renderChoices(_ names: [String], selected: Int, focused: Bool, in area: Rect, buffer: inout ScreenBuffer) {
+    static func renderChoices(_ names: [String], selected: Int, focused: Bool, in area: Rect, buffer: inout ScreenBuffer) {
         let fullWidth = names.reduce(0) { $0 + DisplayWidth.of($1) + 3 } - 1
         guard fullWidth <= area.width else {
             let style = focused ? Style(.listSelected) : Style(.title, attributes: .bold).on(.popup)

@@ -28,12 +28,22 @@ public struct TaskListPane: Widget {
         let visible = first..<min(tasks.count, first + inner.height)
         // With marks, a column in front says which rows a bulk action will touch.
         let marking = !state.marked.isEmpty
+        // Short ids of the rows shown: a binary search each, the column as wide as the longest.
+        // A pane too narrow for them keeps its columns for the title.
+        let showsIDs = inner.width >= Self.minimumWidthForIDs
+        let shortIDs = visible.map { index in
+            showsIDs ? tasks.task(at: index).flatMap { $0.isProvisional ? "new" : state.shortIDs.short($0.id) } : nil
+        }
+        let idWidth = shortIDs.compactMap { $0.map(DisplayWidth.of) }.max() ?? 0
         let conflicts = Set(state.conflictIDs)
-        let rows = visible.map { index in
+        let rows = zip(visible, shortIDs).map { index, shortID in
             guard let task = tasks.task(at: index) else { return ListRow([Span("    loading…", .dim)]) }
-            var row = TaskText.row(task, now: state.now, highlighting: state.query.searchWords)
-            // Kept as a conflict: a badge before the title (C opens it).
-            if conflicts.contains(task.id) { row.spans.insert(contentsOf: [Span("!", style: Style(.conflict)), Span(" ")], at: 4) }
+            var row = TaskText.row(task, now: state.now, shortID: shortID, idWidth: idWidth, highlighting: state.query.searchWords)
+            // Kept as a conflict: a badge before the title (C opens it); the title follows the
+            // status mark, the short id when shown, and the priority.
+            if conflicts.contains(task.id) {
+                row.spans.insert(contentsOf: [Span("!", style: Style(.conflict)), Span(" ")], at: shortID == nil ? 4 : 6)
+            }
             if marking { row.spans.insert(state.marked.contains(task.id) ? Span("● ", style: Style(.title)) : Span("  ", .normal), at: 0) }
             return row
         }
@@ -41,6 +51,9 @@ public struct TaskListPane: Widget {
         let placeholder = filterText.isEmpty ? "No tasks yet." : "No tasks match the filter."
         ListView(rows: rows, state: selection, isFocused: isFocused, placeholder: placeholder).render(in: inner, buffer: &buffer)
     }
+
+    /// Inner width below which the list leaves out the ID column.
+    static let minimumWidthForIDs = 36
 
     /// The count, and the filter in force: it stays in sight while the footer shows a
     /// message instead of its usual filter and range.

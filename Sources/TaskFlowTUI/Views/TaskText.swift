@@ -48,12 +48,15 @@ public enum TaskText {
         return Span(text, soon ? .dueSoon : .normal)
     }
 
-    /// One list row: status mark, priority, title (the search's words underlined), and
-    /// the due date flush right.
-    public static func row(_ task: TaskItem, now: Date, highlighting words: [String] = []) -> ListRow {
+    /// One list row: status mark, short id (padded to `idWidth` columns), priority, title
+    /// (the search's words underlined), and the due date flush right.
+    public static func row(
+        _ task: TaskItem, now: Date, shortID: String? = nil, idWidth: Int = 0, highlighting words: [String] = []
+    ) -> ListRow {
         let style = task.status == .done ? Style(.dim) : Style.normal
+        let id: [Span] = shortID.map { [Span(DisplayWidth.pad($0, to: idWidth), .dim), " "] } ?? []
         return ListRow(
-            [statusMark(task.status), " ", priorityLabel(task.priority), " "] + highlighted(task.title, words: words, style: style),
+            [statusMark(task.status), " "] + id + [priorityLabel(task.priority), " "] + highlighted(task.title, words: words, style: style),
             trailing: due(task, now: now).map { [$0] } ?? []
         )
     }
