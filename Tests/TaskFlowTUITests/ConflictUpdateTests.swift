@@ -86,7 +86,7 @@ final class ConflictUpdateTests: XCTestCase {
         var state = self.state(conflicts: ["t00001"])
         state.focus = .list
         let screen = ScreenView.render(state).frame.description
-        XCTAssertTrue(screen.contains("[ ] med  ! Task 1"), screen)
+        XCTAssertTrue(screen.contains("[ ] 0001 med  ! Task 1"), screen)
         XCTAssertTrue(screen.contains("conflict: press C to resolve"), screen)
         XCTAssertFalse(screen.contains("! Task 2"))
     }

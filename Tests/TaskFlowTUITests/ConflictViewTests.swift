@@ -77,11 +77,11 @@ private let SMALLEST = """
 private let WIDE = """
      TaskFlow  127.0.0.1:5000  ada@example.com                  1 conflict  connecting… · synced 0s ago
     ┌ Tasks (5) ──────────────────────────────────────────┐┌ Detail ───────────────────────────────────┐
-    │[ ] med  Task 1                                      ││Task 3                                     │
-    │[ ] med  ┌ Conflict: Theirs ────────────────────────────────────────────────────────────┐         │
-    │[ ] med  │ field       mine                      theirs                    keeping      │         │
-    │[ ] med  │ title       ○ Mine                    ● Theirs                  keep theirs  │         │
-    │[ ] med  │ description ○ A description far too … ● (empty)                 keep theirs  │re lines ┘
+    │[ ] 0001 med  Task 1                                 ││Task 3                                     │
+    │[ ] 0002 ┌ Conflict: Theirs ────────────────────────────────────────────────────────────┐         │
+    │[ ] 0003 │ field       mine                      theirs                    keeping      │         │
+    │[ ] 0004 │ title       ○ Mine                    ● Theirs                  keep theirs  │         │
+    │[ ] 0005 │ description ○ A description far too … ● (empty)                 keep theirs  │re lines ┘
     │         │ priority    ● high                    ○ medium                  keep mine    │─────────┐
     │         │ due         ○ none                    ● 2026-12-04              keep theirs  │         │
     │         │                                                                              │         │
