@@ -27,7 +27,9 @@ static const char *load_error = NULL;
 static char load_error_text[512];
 
 static void load(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    // Lazy: each function is bound on its first call, as for a linked library, rather than
+    // every symbol of libcurl and its thirty libraries up front.
+    void *library = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
     if (library == NULL) {
         snprintf(load_error_text, sizeof load_error_text,
                  "libcurl is not installed (%s); install it with apt-get install libcurl4", dlerror());
