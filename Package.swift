@@ -62,16 +62,19 @@ let package = Package(
         .target(name: "TerminalUI", swiftSettings: swift6),
         // The one module that touches curses.
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6),
+        // config.toml (settings, key bindings as written, saved views), read the same way by the
+        // full-screen client and the commands (`ls --view`).
+        .target(name: "TaskFlowSettings", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient"], swiftSettings: swift6),
         // The full-screen client: Elm-style state, update and views.
         .target(
-            name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "TaskFlowSync", "CThemes"],
+            name: "TaskFlowTUI", dependencies: ["TaskFlowCore", "TerminalUI", "TaskFlowClient", "TaskFlowSync", "TaskFlowSettings", "CThemes"],
             swiftSettings: swift6
         ),
         // The scriptable commands; tables go through TerminalUI's width and sanitising, and
-        // `ls --view` reads config.toml's views as the full-screen client does.
+        // `ls --view` reads config.toml's views through TaskFlowSettings, as the screen does.
         .target(
             name: "TaskFlowCLI",
-            dependencies: ["TaskFlowClient", "TaskFlowSync", "TerminalUI", "TaskFlowTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TaskFlowClient", "TaskFlowSync", "TerminalUI", "TaskFlowSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6
         ),
 
@@ -103,7 +106,7 @@ let package = Package(
         // release` of the README makes what bench/client.sh measures: no dynamic loading and
         // relocating of libFoundation at every start (half the start-up CPU, 6 MB less RSS);
         // the unused ICU data stays on disk, untouched.
-        .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI", "TaskFlowTUI", "CursesBackend"],
+        .executableTarget(name: "taskflow", dependencies: ["TaskFlowCLI", "TaskFlowTUI", "TaskFlowSettings", "CursesBackend"],
                           swiftSettings: staticRuntimeSwift, linkerSettings: staticRuntime),
         .executableTarget(name: "taskflow-server", dependencies: ["TaskFlowCore", "TaskFlowServer"],
                           swiftSettings: staticRuntimeSwift, linkerSettings: staticRuntime),
@@ -118,7 +121,7 @@ let package = Package(
         .testTarget(name: "TaskFlowClientTests", dependencies: ["TaskFlowClient", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: swift6),
         .testTarget(name: "TaskFlowSyncTests", dependencies: ["TaskFlowSync", "TaskFlowTestSupport"], swiftSettings: swift6),
-        .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowTestSupport"], swiftSettings: swift6),
+        .testTarget(name: "TaskFlowTUITests", dependencies: ["TaskFlowTUI", "TaskFlowSettings", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(name: "TaskFlowCLITests", dependencies: ["TaskFlowCLI", "TaskFlowTestSupport"], swiftSettings: swift6),
         .testTarget(
             name: "TaskFlowServerTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TaskFlowCore
 
 // libFuzzer target: the full-screen client's filter line. Any text gives a filter or a
 // problem to show, never a crash; a filter written back as text reads as itself (its query

@@ -49,9 +49,16 @@ library() {
     mkdir -p "$out/$name"
     echo "==> building module $name" >&2
     swiftc "${flags[@]}" -module-name "$name" -emit-module -emit-module-path "$out/$name/$name.swiftmodule" \
-        -emit-library -static -o "$out/$name/lib$name.a" "$@" -I Sources/CCurl -I "$out/TaskFlowCore" -I "$out/TerminalUI" 2>&1 \
+        -emit-library -static -o "$out/$name/lib$name.a" "$@" -I "$out/CCurl" -I "$out/TaskFlowCore" -I "$out/TerminalUI" 2>&1 \
         | grep -v 'Cannot export local symbol' >&2 || true
     [[ -f $out/$name/lib$name.a ]] || die "building $name failed"
+}
+
+# CCurl is a C target (SwiftPM writes its module map): one here, and its shim compiled.
+ccurl() {
+    mkdir -p "$out/CCurl"
+    printf 'module CCurl {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CCurl/include/shim.h" >"$out/CCurl/module.modulemap"
+    clang -c -O1 -g -fsanitize=fuzzer-no-link,address Sources/CCurl/shim.c -o "$out/CCurl/shim.o" || die "building the CCurl shim failed"
 }
 
 build() {
@@ -65,11 +72,12 @@ build() {
         text) sources=($(find Sources/TerminalUI -name '*.swift') Fuzz/FuzzText.swift) ;;
         websocket)
             library TaskFlowCore $(find Sources/TaskFlowCore -name '*.swift')
+            ccurl
             sources=(Sources/TaskFlowClient/*.swift Fuzz/FuzzWebSocket.swift)
-            link=(-I "$out/TaskFlowCore" -L "$out/TaskFlowCore" -lTaskFlowCore -I Sources/CCurl -lcurl) ;;
+            link=(-I "$out/TaskFlowCore" -L "$out/TaskFlowCore" -lTaskFlowCore -I "$out/CCurl" "$out/CCurl/shim.o") ;;
         filter)
             library TaskFlowCore $(find Sources/TaskFlowCore -name '*.swift')
-            sources=(Sources/TaskFlowTUI/Model/FilterSyntax.swift Sources/TaskFlowTUI/Model/FilterCompletion.swift Fuzz/FuzzFilter.swift)
+            sources=(Sources/TaskFlowTUI/Model/FilterCompletion.swift Fuzz/FuzzFilter.swift)
             link=(-I "$out/TaskFlowCore" -L "$out/TaskFlowCore" -lTaskFlowCore) ;;
         *) die "unknown target $target (one of: ${all[*]})" ;;
     esac

@@ -3,7 +3,7 @@ import Foundation
 import TaskFlowClient
 import TaskFlowCore
 import TaskFlowSync
-import TaskFlowTUI
+import TaskFlowSettings
 
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TaskFlowTUI
+import TaskFlowSettings
 import TerminalUI
 
 /// `taskflow views`: the saved views `ls --view` and the digit keys of the screen know,

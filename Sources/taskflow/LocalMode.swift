@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowCLI
 import TaskFlowClient
 import TaskFlowTUI
+import TaskFlowSettings
 
 /// Local mode and the demo for the full-screen client: the private `taskflow-server`
 /// (started on demand), used through the same HTTP client as any other server.

@@ -5,6 +5,7 @@ import TaskFlowCLI
 import TaskFlowClient
 import TaskFlowTUI
 import TerminalUI
+import TaskFlowSettings
 
 /// `taskflow` with no subcommand: the full-screen client. With no server configured it
 /// uses the private server (local mode, as every command does); `--demo` runs one on a

@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowClient
 import TaskFlowTUI
+import TaskFlowSettings
 
 /// What the screen runs against: a service, the server the login screen offers, and what
 /// to do after the screen closes (stop a local server, remove a demo database).

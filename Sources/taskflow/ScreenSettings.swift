@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowTUI
 import TerminalUI
+import TaskFlowSettings
 
 /// What config.toml, the environment and the flags decide about the screen, gathered
 /// before it opens so every problem can be shown on its message line.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskFlowTUI
 import TerminalUI
+import TaskFlowSettings
 
 /// `taskflow themes`: every theme a user can pick, where it comes from, and a sample line
 /// in its colours (plain text when output is not a colour terminal).

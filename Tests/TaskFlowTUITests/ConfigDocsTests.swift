@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowTUI
 import TerminalUI
 import XCTest
+@testable import TaskFlowSettings
 
 /// The documented config and theme examples are valid, and the man page's list of
 /// command names is the keymap's, so the docs cannot drift from the code unnoticed.

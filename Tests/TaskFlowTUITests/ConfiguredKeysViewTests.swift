@@ -1,6 +1,7 @@
 import TerminalUI
 import XCTest
 @testable import TaskFlowTUI
+@testable import TaskFlowSettings
 
 /// Keys from config.toml are the ones the footer hints and the `?` help show, because both
 /// are generated from the keymap the screen runs with.

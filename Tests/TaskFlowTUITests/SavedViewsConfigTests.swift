@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowTUI
+@testable import TaskFlowSettings
 
 /// `[views.NAME]` tables: read with their keys, bad ones reported one line each while the
 /// rest of the file (and every other view) still applies.

@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowTUI
 import TerminalUI
 import XCTest
+@testable import TaskFlowSettings
 
 final class UserConfigTests: XCTestCase {
     private let path = "/home/u/.config/taskflow/config.toml"

@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowCore
 import XCTest
 @testable import TaskFlowTUI
+@testable import TaskFlowSettings
 
 /// `V` writes `[views.NAME]` into config.toml as text: every other line and comment stays,
 /// a view of the same name has only its own table replaced, the file keeps its mode.

@@ -3,6 +3,7 @@ import TaskFlowCore
 import TerminalUI
 import XCTest
 @testable import TaskFlowTUI
+@testable import TaskFlowSettings
 
 /// The footer names the saved views, the active one highlighted, and gives way when short.
 final class ViewsFooterTests: XCTestCase {

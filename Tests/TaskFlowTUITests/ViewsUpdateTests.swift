@@ -3,6 +3,7 @@ import TaskFlowCore
 import TerminalUI
 import XCTest
 @testable import TaskFlowTUI
+@testable import TaskFlowSettings
 
 /// Saved views as state transitions: a digit applies the view's filter and sort, the same
 /// digit again shows all tasks, and `V` saves the filter and sort in force into config.toml.

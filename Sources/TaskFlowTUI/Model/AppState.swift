@@ -2,6 +2,7 @@ import Foundation
 import TaskFlowClient
 import TaskFlowCore
 import TerminalUI
+import TaskFlowSettings
 
 /// Everything the screen shows, as plain values: `update` changes it, views draw it.
 public struct AppState: Sendable {

@@ -1,6 +1,7 @@
 import Synchronization
 import TaskFlowClient
 import TaskFlowCore
+import TaskFlowSettings
 
 /// Performs effects off the UI thread through a `TaskService` and posts the results to the
 /// inbox as actions. Nothing here touches the state or the terminal.

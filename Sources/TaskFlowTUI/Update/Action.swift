@@ -3,6 +3,7 @@ import TaskFlowClient
 import TaskFlowCore
 import TaskFlowSync
 import TerminalUI
+import TaskFlowSettings
 
 /// Everything that can happen to the app: keys and resizes from the terminal, the clock,
 /// and the results of effects coming back from the network.

@@ -1,5 +1,6 @@
 import TaskFlowCore
 import TaskFlowSync
+import TaskFlowSettings
 
 /// Work `update` asks for. Effects are values; the `EffectRunner` performs them off the UI
 /// thread and answers with actions.

@@ -1,6 +1,7 @@
 import Foundation
 import TaskFlowCore
 import TerminalUI
+import TaskFlowSettings
 
 /// Saved views: a digit puts its view's filter (and sort, when it has one) in force, the
 /// same digit again shows all tasks, and `V` saves the filter and sort in force under a name.

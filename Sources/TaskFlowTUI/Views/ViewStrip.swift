@@ -1,4 +1,5 @@
 import TerminalUI
+import TaskFlowSettings
 
 /// The saved views in the footer, `1 todo 2 doing 3 done 4 urgent`: each digit in the key
 /// colour, the active view reversed so it is clear what the list is showing and why.

@@ -34,7 +34,7 @@ public struct SavedView: Sendable, Equatable {
 
     /// The view's filter read at `now`, over `base`'s sort and page size. Config views were
     /// checked when the file was read, so this throws only for a filter made elsewhere.
-    func reading(now: Date, base: TaskQuery = TaskQuery()) throws(FilterSyntax.Problem) -> FilterSyntax.Reading {
+    public func reading(now: Date, base: TaskQuery = TaskQuery()) throws(FilterSyntax.Problem) -> FilterSyntax.Reading {
         try Self.check(filter, now: now, base: base)
     }
 
@@ -48,7 +48,7 @@ public struct SavedView: Sendable, Equatable {
     /// Reads `filter` as a view's filter: a `word:` that is not a filter key is refused
     /// here, where on the filter line it would be searched for, because in a file it is
     /// far more likely a typo (`prio:high` is fine, `priorty:high` is not).
-    static func check(_ filter: String, now: Date, base: TaskQuery = TaskQuery()) throws(FilterSyntax.Problem) -> FilterSyntax.Reading {
+    public static func check(_ filter: String, now: Date, base: TaskQuery = TaskQuery()) throws(FilterSyntax.Problem) -> FilterSyntax.Reading {
         let reading = try FilterSyntax(now: now).read(filter, base: base)
         if let token = reading.textKeys.first {
             throw FilterSyntax.Problem(message: "unknown filter key in “\(token)” (keys: \(FilterSyntax.keys.joined(separator: ", ")))")

@@ -7,10 +7,10 @@ import TerminalUI
 /// view out (it would show the wrong tasks under its name); a bad sort or key costs only
 /// that setting. Each problem is one warning, like every other one in the file.
 extension UserConfig {
-    static let viewKeys = ["filter", "sort", "key"]
+    public static let viewKeys = ["filter", "sort", "key"]
 
     /// The view a `[views.NAME]` table describes, or nil (with warnings) when it cannot be used.
-    mutating func readView(_ table: TOMLDocument.Table, name: String) -> SavedViews.Configured? {
+    public mutating func readView(_ table: TOMLDocument.Table, name: String) -> SavedViews.Configured? {
         let label = "views.\(name)"
         guard !name.isEmpty, !name.contains(".") else {
             warn(table.line, "[\(table.name)] is not a view: name it [views.NAME]")

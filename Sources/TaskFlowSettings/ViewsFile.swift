@@ -52,7 +52,7 @@ public enum ViewsFile {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func table(_ view: SavedView) -> [String] {
+    public static func table(_ view: SavedView) -> [String] {
         var lines = ["[views.\(view.name)]", "filter = \(quoted(view.filter))"]
         if let sort = view.sort { lines.append("sort = \(quoted(sort.description))") }
         if let key = view.key { lines.append("key = \(key)") }
@@ -60,7 +60,7 @@ public enum ViewsFile {
     }
 
     /// A TOML basic string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -16,32 +16,42 @@ import TaskFlowCore
 /// title like "re: budget" or "todo: call Bob" must stay findable); `textKeys` lists such
 /// tokens so the screen can say how it read them. A known key with a bad value is refused.
 /// Due words are read as UTC days like the rest of the contract; `now` decides "today".
-struct FilterSyntax {
+public struct FilterSyntax {
     /// Why a line was refused; the message names the key or the value so the user can fix it.
-    struct Problem: Error, Equatable, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+
+        public init(message: String) { self.message = message }
     }
 
     /// A line as read: the query it selects now, the due values as written (to be read
     /// again later), and the `word:value` tokens searched as text.
-    struct Reading: Equatable {
-        var query: TaskQuery
-        var due: [String] = []
-        var textKeys: [String] = []
+    public struct Reading: Equatable {
+        public var query: TaskQuery
+        public var due: [String] = []
+        public var textKeys: [String] = []
+
+        public init(query: TaskQuery, due: [String] = [], textKeys: [String] = []) {
+            self.query = query
+            self.due = due
+            self.textKeys = textKeys
+        }
     }
 
-    static let keys = ["status", "priority", "due"]
+    public static let keys = ["status", "priority", "due"]
     /// The `due:` values Tab offers first, before anything is typed.
-    static let dueWords = ["today", "tomorrow", "week", "overdue", "<7d", ">7d"]
+    public static let dueWords = ["today", "tomorrow", "week", "overdue", "<7d", ">7d"]
     /// Tab also completes these after `<` or `>` and, once a letter is typed, bare.
-    static let dayWords = ["today", "tomorrow", "7d", "2w", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    public static let dayWords = ["today", "tomorrow", "7d", "2w", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-    let now: Date
+    public let now: Date
+
+    public init(now: Date) { self.now = now }
 
     /// The query `base` filtered as `text` says; every filter in `base` is replaced and the
     /// page goes back to 1. Several `due:` tokens combine (`due:>2026-12-01 due:<2026-12-31`).
-    func read(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> Reading {
+    public func read(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> Reading {
         var query = base
         query.page = 1
         query.statuses = []
@@ -76,13 +86,13 @@ struct FilterSyntax {
     }
 
     /// The query of `read`, for callers that keep no due words.
-    func parse(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> TaskQuery {
+    public func parse(_ text: String, base: TaskQuery = TaskQuery()) throws(Problem) -> TaskQuery {
         try read(text, base: base).query
     }
 
     /// `query` with its due bounds and overdue flag as `due` (values `read` accepted) mean
     /// at `now`; no values clear them.
-    func applying(due: [String], to query: TaskQuery) -> TaskQuery {
+    public func applying(due: [String], to query: TaskQuery) -> TaskQuery {
         var query = query
         query.dueBefore = nil
         query.dueAfter = nil
@@ -93,7 +103,7 @@ struct FilterSyntax {
 
     /// The filter key `written` stands for: a key, or the start of exactly one from two
     /// letters on; nil for anything else (then the token is text).
-    static func key(named written: String) -> String? {
+    public static func key(named written: String) -> String? {
         if keys.contains(written) { return written }
         guard written.count >= 2 else { return nil }
         let matches = keys.filter { $0.hasPrefix(written) }
@@ -103,13 +113,13 @@ struct FilterSyntax {
     /// The line's words, split at white-space scalars rather than Characters: a combining
     /// mark typed after a space joins the space's Character, so splitting by Character would
     /// read "a ͛b" as one word once `text(of:)` had written it back (found by fuzzing).
-    static func tokens(_ text: String) -> [String] {
+    public static func tokens(_ text: String) -> [String] {
         text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(Substring($0)) }
     }
 
     /// The filter of `query` as a line `read` reads back to the same filter: the due values
     /// as written when there are some, else the query's own due bounds as dates.
-    func text(of query: TaskQuery, due: [String] = []) -> String {
+    public func text(of query: TaskQuery, due: [String] = []) -> String {
         var tokens: [String] = []
         if !query.statuses.isEmpty { tokens.append("status:" + query.statuses.map(\.rawValue).joined(separator: ",")) }
         if !query.priorities.isEmpty { tokens.append("priority:" + query.priorities.map(\.rawValue).joined(separator: ",")) }
@@ -142,7 +152,7 @@ struct FilterSyntax {
 
     /// `key:value` (the key lowercased) when the token starts with letters and a colon;
     /// anything else is a word. Whether the key is one is for `key(named:)` to say.
-    static func keyAndValue(_ token: String) -> (key: String, value: String)? {
+    public static func keyAndValue(_ token: String) -> (key: String, value: String)? {
         guard let colon = token.firstIndex(of: ":") else { return nil }
         let key = token[..<colon]
         guard !key.isEmpty, key.allSatisfy({ $0.isLetter }) else { return nil }

@@ -48,11 +48,11 @@ public struct UserConfig: Sendable, Equatable {
     /// Where the file was read from, to prefix warnings.
     public var path: String
 
-    static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
+    public static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
 
     /// Names in `[keys]` that read better than the command's own name.
     /// The quick filters 1–3 became views 1–3: their old names still rebind those keys.
-    static let aliases = ["done": "mark-done", "filter-todo": "view-1", "filter-in-progress": "view-2", "filter-done": "view-3"]
+    public static let aliases = ["done": "mark-done", "filter-todo": "view-1", "filter-in-progress": "view-2", "filter-done": "view-3"]
 
     /// The settings a missing file means.
     public init(path: String) { self.path = path }
@@ -92,7 +92,7 @@ public struct UserConfig: Sendable, Equatable {
         return UserConfig(parsing: text, path: path)
     }
 
-    mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
+    public mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
 
     private mutating func apply(_ entry: TOMLDocument.Entry) {
         switch (entry.key, entry.value) {
@@ -134,27 +134,5 @@ public struct UserConfig: Sendable, Equatable {
             return
         }
         self.keys.append(Binding(command: Self.aliases[entry.key] ?? entry.key, keys: keys, line: entry.line))
-    }
-
-    /// `base` with the `[keys]` bindings applied, and a line for each one refused (unknown
-    /// command, not a key) or taking a key from another command.
-    public func keymap(from base: Keymap<TUICommand>) -> (keymap: Keymap<TUICommand>, warnings: [String]) {
-        var keymap = base
-        var messages: [String] = []
-        for binding in keys {
-            do {
-                for conflict in try keymap.rebind(command: binding.command, to: binding.keys) {
-                    // A pane overriding a global key it already had (Esc closing the help
-                    // rather than quitting) is the design, not news: only keys the user
-                    // added are reported.
-                    let alreadyHad = base.keys(named: binding.command, in: conflict.context).contains(conflict.key)
-                        || (conflict.kind == .shadowed && base.keys(named: binding.command, in: .global).contains(conflict.key))
-                    if !alreadyHad { messages.append("\(path):\(binding.line): key conflict: \(conflict)") }
-                }
-            } catch {
-                messages.append("\(path):\(binding.line): keys: \(error)")
-            }
-        }
-        return (keymap, messages)
     }
 }
