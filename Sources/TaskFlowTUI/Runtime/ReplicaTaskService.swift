@@ -14,7 +14,14 @@ public final class ReplicaTaskService: TaskService {
     private let environment: [String: String]
     private let copy = Mutex<LocalCopy?>(nil)
     private let listeners = Mutex<[Int: AsyncStream<LiveUpdate>.Continuation]>([:])
-    private let sender = Mutex<Task<Void, Never>?>(nil)
+    private let sender = Mutex<Sender>(Sender())
+
+    /// The sends in flight, one after the other, and whether one is still waiting to start
+    /// (it will take every change made meanwhile, so no second one is queued behind it).
+    private struct Sender {
+        var last: Task<Void, Never>?
+        var waiting = false
+    }
 
     private struct LocalCopy: Sendable {
         let server: ServerAddress
@@ -79,14 +86,14 @@ public final class ReplicaTaskService: TaskService {
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.undo() }
-        sendSoon(local, after: Self.gathering)
+        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
         return outcome
     }
 
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.redo() }
-        sendSoon(local, after: Self.gathering)
+        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
         return outcome
     }
 
@@ -103,7 +110,7 @@ public final class ReplicaTaskService: TaskService {
         let local = try await localCopy()
         _ = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.resolve(id, keepingMine: mine) }
         report(local, unreachable: false)
-        sendSoon(local, after: Self.gathering)
+        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
     }
 
     public func shortIDs() async -> ShortIDs? {
@@ -193,13 +200,14 @@ public final class ReplicaTaskService: TaskService {
         let local = try await localCopy()
         let tasks = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.perform(changes, label: label) }
         report(local, unreachable: false)
-        sendSoon(local, after: Self.gathering)
+        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
         return tasks
     }
 
     /// How long a change waits for the next before they are sent together: keys pressed in
     /// quick succession go as one batch (one request against the rate limit).
     static let gathering: Duration = .milliseconds(300)
+    private let pacing = SendPacing(gathering: gathering)
 
     /// Tells the screens how many changes wait and how many conflicts there are.
     private func report(_ local: LocalCopy, unreachable: Bool) {
@@ -213,16 +221,26 @@ public final class ReplicaTaskService: TaskService {
     /// up, events keep the copy current, so a change costs one batch and no sync. A server
     /// out of reach leaves the journal as it is: the next change or reconnect tries again.
     private func sendSoon(_ local: LocalCopy, catchUp: Bool = false, after pause: Duration = .zero) {
-        sender.withLock { running in
-            let previous = running
-            running = Task {
+        sender.withLock { sender in
+            // A push already waiting to start will take this change too.
+            if !catchUp && sender.waiting { return }
+            let previous = sender.last
+            sender.waiting = !catchUp
+            sender.last = Task {
                 await previous?.value
                 if pause > .zero { try? await Task.sleep(for: pause) }
+                if !catchUp { self.sender.withLock { $0.waiting = false } }
                 do {
                     if catchUp { try await local.engine.sync() } else { _ = try await local.engine.push() }
                 } catch {
                     // Out of reach is "offline"; a refusal (rate limit, session) is not.
-                    self.report(local, unreachable: (error as? ClientError)?.category == .network)
+                    let clientError = error as? ClientError
+                    self.report(local, unreachable: clientError?.category == .network)
+                    // Refused for the rate limit: the journal goes again once the server
+                    // says it may, without waiting for the next change.
+                    if clientError?.category == .rateLimited {
+                        self.sendSoon(local, after: .seconds(max(clientError?.retryAfter ?? 60, 1)))
+                    }
                     return
                 }
                 self.report(local, unreachable: false)
