@@ -14,9 +14,10 @@ public final class CurlTransport: HTTPTransport {
     private let idleHandles = Mutex<[CurlEasyHandle]>([])
     private static let maxIdleHandles = 4
 
+    /// libcurl is loaded and initialised by the first request (`CurlEasyHandle`), not here:
+    /// a screen that starts from its local copy draws before it.
     public init(options: TransportOptions = TransportOptions()) {
         self.options = options
-        CurlGlobal.ensure()
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {

@@ -10,7 +10,8 @@ extension Replica {
         let generation = try pool.read { db in Int(try Self.meta("id_generation", db: db) ?? "0") ?? 0 }
         if let cached = shortIDCache.withLock({ $0 }), cached.generation == generation { return cached.ids }
         let ids = try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM tasks UNION SELECT id FROM conflicts")
+            // UNION ALL: ShortIDs folds a repeat itself; UNION would sort every id in SQLite first.
+            try String.fetchAll(db, sql: "SELECT id FROM tasks UNION ALL SELECT id FROM conflicts")
         }
         let made = ShortIDs(ids)
         shortIDCache.withLock { $0 = (generation, made) }

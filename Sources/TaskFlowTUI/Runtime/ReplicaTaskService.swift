@@ -12,7 +12,9 @@ import TaskFlowSync
 public final class ReplicaTaskService: TaskService {
     private let online: APITaskService
     private let environment: [String: String]
-    private let copy = Mutex<LocalCopy?>(nil)
+    /// The copy being opened or open, for the server it belongs to: the page, the stats and
+    /// the live feed all ask for it at start, and one opening serves them all.
+    private let copy = Mutex<(server: ServerAddress, opening: Task<LocalCopy, any Error>)?>(nil)
     private let listeners = Mutex<[Int: AsyncStream<LiveUpdate>.Continuation]>([:])
     private let sender = Mutex<Sender>(Sender())
 
@@ -259,15 +261,26 @@ public final class ReplicaTaskService: TaskService {
     /// The replica of the signed-in user on the current server (opened again after a
     /// login elsewhere).
     private func localCopy() async throws(ServiceFailure) -> LocalCopy {
-        let client = online.client
-        if let open = copy.withLock({ $0 }), open.server == client.server { return open }
+        let client = online.client, environment = self.environment
+        let opening = copy.withLock { copy in
+            if let copy, copy.server == client.server { return copy.opening }
+            let opening = Task {
+                let userID: String
+                if let user = await client.session.user { userID = user.id } else { userID = try await client.me().value.id }
+                let replica = try Replica(path: ReplicaLocation.path(server: client.server, userID: userID, environment: environment), userID: userID)
+                return LocalCopy(server: client.server, replica: replica, engine: SyncEngine(replica: replica, api: client))
+            }
+            copy = (client.server, opening)
+            return opening
+        }
         return try await ServiceFailure.translating(prefix: "local copy: ") {
-            let userID: String
-            if let user = await client.session.user { userID = user.id } else { userID = try await client.me().value.id }
-            let replica = try Replica(path: ReplicaLocation.path(server: client.server, userID: userID, environment: environment), userID: userID)
-            let local = LocalCopy(server: client.server, replica: replica, engine: SyncEngine(replica: replica, api: client))
-            copy.withLock { $0 = local }
-            return local
+            do {
+                return try await opening.value
+            } catch {
+                // Not kept: the next call tries again (the server may answer `me` by then).
+                copy.withLock { copy in if copy?.opening == opening { copy = nil } }
+                throw error
+            }
         }
     }
 }
