@@ -245,6 +245,16 @@ def run_session(args):
         time.sleep(args.pace / 1000)
     change_seconds = time.time() - change_start
     settled = wait_quiet(args.log, quiet=3, limit=90)
+    # The journal paces its last batches by the rate limit: wait until neither window has
+    # anything pending, so every change is counted, and say how long that took.
+    drain_start = time.time()
+    while time.time() - drain_start < 90:
+        headers = [a.capture().splitlines()[0].strip(), b.capture().splitlines()[0].strip()]
+        if not any("pending" in header for header in headers):
+            break
+        time.sleep(0.5)
+    drained = round(time.time() - change_start - change_seconds, 1)
+    time.sleep(1)
     headers = [a.capture().splitlines()[0].strip(), b.capture().splitlines()[0].strip()]
     during = requests_since(args.log, changing)
     a.quit()
@@ -256,7 +266,7 @@ def run_session(args):
         "opening": opening, "changing": during, "server": requests_since(args.log, offset),
         # Fixed windows of 15 minutes from the epoch: crossing one starts the count afresh.
         "crossed_window": int(started // 900) != int(ended // 900),
-        "settled": settled, "headers": headers,
+        "settled": settled, "drained_seconds": drained, "headers": headers,
     }
     print(json.dumps(result))
 
@@ -357,7 +367,8 @@ def run_report(args):
         name = "local copy" if path == "local" else "old path"
         print(f"{name} session: {session['changes']} changes {session['pace_ms']:.0f} ms apart in {session['change_seconds']} s; "
               f"opening {session['opening']['counted']} counted requests, changes {session['changing']['counted']}; "
-              f"{'settled' if session['settled'] else 'still sending after 90 s'}"
+              f"{'settled' if session['settled'] else 'still sending after 90 s'}; "
+              f"nothing pending {session.get('drained_seconds', '?')} s after the last change"
               f"{'; crossed a 15-minute window, counts restarted' if session['crossed_window'] else ''}")
         for route, counts in sorted(session["server"]["routes"].items()):
             print(f"    {route:32} " + "  ".join(f"{status}×{n}" for status, n in sorted(counts.items())))
