@@ -42,7 +42,7 @@ struct WatchCommand: AsyncParsableCommand {
                     }
                 case .resync:
                     if json { print("{\"event\":\"resync\"}") } else { TerminalOutput.error("(reconnected: some changes may have been missed)") }
-                case .synced, .localCopy:
+                case .synced, .localCopy, .notice:
                     continue  // nothing changed (and the feed keeps no local copy): nothing to print
                 case .state(let state):
                     TerminalOutput.error(Self.describe(state))

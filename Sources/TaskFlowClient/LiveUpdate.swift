@@ -15,6 +15,9 @@ public enum LiveUpdate: Sendable, Equatable {
     /// Where the local copy stands: changes not yet sent, the ids of the tasks kept as
     /// conflicts (oldest first), and whether the last attempt to reach the server failed.
     case localCopy(pending: Int, conflicts: [String], unreachable: Bool)
+    /// What the local copy's sync has to say about one change (the server refused it, or
+    /// it became a conflict): shown and logged; the connection is as it was.
+    case notice(String)
 }
 
 /// How live the feed is right now.

@@ -43,6 +43,17 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(update(&state, .live(.state(.live))), [])
     }
 
+    /// A change the server refused (or a conflict) is said in the footer and the message
+    /// log; the header keeps saying how the connection is (it was shown as "polling").
+    func testASyncNoticeIsAMessageAndLeavesTheConnectionAsItWas() {
+        var state = Fixtures.mainState(all: Fixtures.tasks(3))
+        _ = update(&state, .live(.state(.live)))
+        XCTAssertEqual(update(&state, .live(.notice("t00002: changed elsewhere; kept as a conflict"))), [])
+        XCTAssertEqual(state.connection, .live)
+        XCTAssertEqual(state.message?.text, "t00002: changed elsewhere; kept as a conflict")
+        XCTAssertEqual(state.messageLog.last?.text, "t00002: changed elsewhere; kept as a conflict")
+    }
+
     func testTheNextPageIsPrefetchedAsSoonAsTheFirstArrives() {
         let state = Fixtures.mainState(all: Fixtures.tasks(120))
         XCTAssertEqual(state.tasks.total, 120)

@@ -247,7 +247,8 @@ public final class ReplicaTaskService: TaskService {
                 }
                 self.report(local, unreachable: false)
                 for notice in await local.engine.takeNotices() {
-                    self.broadcast(.state(.polling(reason: "\(notice.taskID): \(notice.description)")))
+                    // Said in the footer (and the message log); the header stays as live as it is.
+                    self.broadcast(.notice("\(notice.taskID): \(notice.description)"))
                 }
                 self.broadcast(.resync)
             }

@@ -27,6 +27,9 @@ extension AppState {
         case .localCopy(let pending, let conflicts, let unreachable):
             localCopy = (pending, conflicts, unreachable)
             return []
+        case .notice(let text):
+            message = StatusMessage(text, isError: true, now: now)
+            return []
         case .event(let event):
             lastSync = now
             noticeChangeUnderForm(event)
