@@ -1,5 +1,4 @@
 import Foundation
-import TaskFlowCore
 
 /// The filter line's language: `status:todo,in-progress priority:high due:<7d words`.
 ///
