@@ -58,7 +58,8 @@ library() {
 ccurl() {
     mkdir -p "$out/CCurl"
     printf 'module CCurl {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CCurl/include/shim.h" >"$out/CCurl/module.modulemap"
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address Sources/CCurl/shim.c -o "$out/CCurl/shim.o" || die "building the CCurl shim failed"
+    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CCurl/include Sources/CCurl/shim.c -o "$out/CCurl/shim.o" \
+        || die "building the CCurl shim failed"
 }
 
 build() {
