@@ -42,9 +42,7 @@ struct LocalCopy {
             guard try replica.cursor != nil else { throw error }
             TerminalOutput.error("taskflow: \(error.message) — showing the local copy as last synced")
         }
-        for notice in await engine.takeNotices() {
-            TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(notice.taskID)): \(notice.description)")
-        }
+        CommandRunner.say(await engine.takeNotices())
         return self
     }
 
@@ -92,8 +90,13 @@ extension CommandRunner {
     /// What the server refused of the changes just sent: one line each, then exit 1.
     static func fail(on notices: [SyncNotice]) throws {
         guard !notices.isEmpty else { return }
-        for notice in notices { TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(notice.taskID)): \(notice.description)") }
+        say(notices)
         throw ExitCode(ExitCodes.failure)
+    }
+
+    /// One stderr line per change the server refused.
+    static func say(_ notices: [SyncNotice]) {
+        for notice in notices { TerminalOutput.error("taskflow: \(TextSanitizer.sanitize(notice.taskID)): \(notice.description)") }
     }
 
     /// Ids the user named that the copy does not hold: "not found", exit 4.

@@ -88,14 +88,14 @@ public final class ReplicaTaskService: TaskService {
     public func undo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.undo() }
-        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
+        sendChanges(local)
         return outcome
     }
 
     public func redo() async throws(ServiceFailure) -> UndoOutcome {
         let local = try await localCopy()
         let outcome = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.redo() }
-        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
+        sendChanges(local)
         return outcome
     }
 
@@ -112,7 +112,7 @@ public final class ReplicaTaskService: TaskService {
         let local = try await localCopy()
         _ = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.resolve(id, keepingMine: mine) }
         report(local, unreachable: false)
-        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
+        sendChanges(local)
     }
 
     public func shortIDs() async -> ShortIDs? {
@@ -202,7 +202,7 @@ public final class ReplicaTaskService: TaskService {
         let local = try await localCopy()
         let tasks = try await ServiceFailure.translating(prefix: "local copy: ") { try local.replica.perform(changes, label: label) }
         report(local, unreachable: false)
-        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
+        sendChanges(local)
         return tasks
     }
 
@@ -216,6 +216,11 @@ public final class ReplicaTaskService: TaskService {
         let pending = (try? local.replica.pendingCount) ?? 0
         let conflicts = (try? local.replica.conflicts.map(\.id)) ?? []
         broadcast(.localCopy(pending: pending, conflicts: conflicts, unreachable: unreachable && pending > 0))
+    }
+
+    /// Sends the journal after the pause the rate limit allows (`SendPacing`).
+    private func sendChanges(_ local: LocalCopy) {
+        sendSoon(local, after: pacing.pause(after: online.client.rateLimit, now: Date()))
     }
 
     /// Sends the journal (and, with `catchUp`, takes in what is new from the cursor), one
