@@ -30,7 +30,7 @@ for commit in "${1:-f4f4ad7}" "${2:-HEAD}"; do
     read -r wall user <"$work/time"
     binary="$tree/.build/release/taskflow"
     strip -o "$work/stripped" "$binary"
-    printf '%-9s clean build %6.0f s wall %6.0f s CPU   binary %4d MB (stripped %3d MB)   NIOCore symbols %d\n' \
+    printf '%-9s clean build %6.0f s wall %6.0f s CPU   binary %4d MiB (stripped %3d MiB)   NIOCore symbols %d\n' \
         "$(git rev-parse --short "$commit")" "$wall" "$user" $(( $(stat -c %s "$binary") >> 20 )) \
         $(( $(stat -c %s "$work/stripped") >> 20 )) "$(nm "$binary" | grep -c NIOCore || true)"
 done
