@@ -25,6 +25,18 @@ final class ViewsFooterTests: XCTestCase {
         return (frame.description.split(separator: "\n").last.map(String.init) ?? "", frame)
     }
 
+    func testTheHelpOverlayNamesTheViewOnEachDigitKey() {
+        var state = state(width: 140)
+        state.size = Size(width: 140, height: 200)
+        _ = update(&state, .key(.char("?")))
+        let screen = ScreenView.render(state).frame.description
+        XCTAssertTrue(screen.contains("1        View todo: status:todo (again: all)"), screen)
+        XCTAssertTrue(screen.contains("2        View doing: status:in-progress (again: all)"), screen)
+        XCTAssertTrue(screen.contains("4        View urgent: priority:high, sort dueDate (again: all)"), screen)
+        XCTAssertTrue(screen.contains("5        View 5: none yet (V saves one)"), screen)
+        XCTAssertFalse(screen.contains("View 4 of config.toml"), "the generic text is replaced")
+    }
+
     func testTheFooterListsTheViewsAndHighlightsTheActiveOne() throws {
         var state = state(width: 140)
         XCTAssertTrue(footer(state).text.hasSuffix("1 todo 2 doing 3 done 4 urgent  sort: created ↓  1–3 of 3"), footer(state).text)

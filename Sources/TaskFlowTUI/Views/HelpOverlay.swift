@@ -1,3 +1,4 @@
+import TaskFlowSettings
 import TerminalUI
 
 /// The `?` overlay: every binding of the list, the detail pane, the global keys, the
@@ -6,10 +7,30 @@ import TerminalUI
 public struct HelpOverlay: Widget {
     public var keymap: Keymap<TUICommand>
     public var scroll: Int
+    /// The views on the digit keys, named in their keys' help.
+    public var views: SavedViews
 
-    public init(keymap: Keymap<TUICommand>, scroll: Int) {
+    public init(keymap: Keymap<TUICommand>, scroll: Int, views: SavedViews = SavedViews()) {
         self.keymap = keymap
         self.scroll = scroll
+        self.views = views
+    }
+
+    /// Each view key's help as the user configured it: the view's name, filter and sort,
+    /// or that no view is on that key. (Only the text changes, never the line count.)
+    static func viewHelp(_ views: SavedViews) -> [TUICommand: String] {
+        var help: [TUICommand: String] = [:]
+        for key in 1...9 {
+            guard let command = TUICommand.view(key) else { continue }
+            guard let view = views.view(onKey: key) else {
+                help[command] = "View \(key): none yet (V saves one)"
+                continue
+            }
+            let filter = view.filter.isEmpty ? "all tasks" : view.filter
+            let sort = view.sort.map { ", sort \($0)" } ?? ""
+            help[command] = "View \(view.name): \(filter)\(sort) (again: all)"
+        }
+        return help
     }
 
     static func sections(_ keymap: Keymap<TUICommand>) -> [HelpView<TUICommand>.Section] {
@@ -43,7 +64,7 @@ public struct HelpOverlay: Widget {
     }
 
     public func render(in area: Rect, buffer: inout ScreenBuffer) {
-        let help = HelpView(Self.sections(keymap), scroll: scroll)
+        let help = HelpView(Self.sections(keymap), scroll: scroll, helpOverrides: Self.viewHelp(views))
         let popup = Self.popup(lineCount: help.lines().count, in: area)
         popup.render(in: area, buffer: &buffer)
         buffer.render(help, in: popup.contentArea(in: area))

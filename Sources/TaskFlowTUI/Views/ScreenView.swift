@@ -94,7 +94,7 @@ public enum ScreenView {
         }
         if state.showsHelp {
             let body = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 2)
-            buffer.render(HelpOverlay(keymap: state.keymap, scroll: state.helpScroll), in: body)
+            buffer.render(HelpOverlay(keymap: state.keymap, scroll: state.helpScroll, views: state.views), in: body)
         }
     }
 }

@@ -18,10 +18,14 @@ public struct HelpView<Command: KeyCommand>: Widget {
     public var sections: [Section]
     /// The first line shown, for scrolling a long help text.
     public var scroll: Int
+    /// Help text that depends on the user's settings (a command bound to what they
+    /// configured), in place of the command's own.
+    public var helpOverrides: [Command: String]
 
-    public init(_ sections: [Section], scroll: Int = 0) {
+    public init(_ sections: [Section], scroll: Int = 0, helpOverrides: [Command: String] = [:]) {
         self.sections = sections
         self.scroll = scroll
+        self.helpOverrides = helpOverrides
     }
 
     /// Every line of the overlay as spans (titles, then indented key and help columns).
@@ -34,7 +38,7 @@ public struct HelpView<Command: KeyCommand>: Widget {
             for binding in section.bindings {
                 let label = binding.keyLabel
                 let padding = String(repeating: " ", count: keyWidth - DisplayWidth.of(label) + 2)
-                lines.append([Span("  "), Span(label, .hintKey), Span(padding), Span(binding.command.help, .help)])
+                lines.append([Span("  "), Span(label, .hintKey), Span(padding), Span(helpOverrides[binding.command] ?? binding.command.help, .help)])
             }
         }
         return lines
