@@ -47,6 +47,8 @@ public struct UserConfig: Sendable, Equatable {
     public var warnings: [String] = []
     /// Where the file was read from, to prefix warnings.
     public var path: String
+    /// The line of each of `warnings` that `warn` added, to sort them by.
+    private var warningLines: [Int] = []
 
     public static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
 
@@ -78,6 +80,11 @@ public struct UserConfig: Sendable, Equatable {
         var viewProblems: [(Int, String)] = []
         views = SavedViews(configured: configured) { viewProblems.append(($0, $1)) }
         for (line, message) in viewProblems { warn(line, message) }
+        // The parser, the settings and the views each find problems on their own pass:
+        // said in the file's order, so they read top to bottom beside the file.
+        let order = warnings.indices.sorted { (warningLines[$0], $0) < (warningLines[$1], $1) }
+        warnings = order.map { warnings[$0] }
+        warningLines = order.map { warningLines[$0] }
     }
 
     /// The config of `environment`'s user; a missing file is no warning.
@@ -92,7 +99,10 @@ public struct UserConfig: Sendable, Equatable {
         return UserConfig(parsing: text, path: path)
     }
 
-    public mutating func warn(_ line: Int, _ message: String) { warnings.append("\(path):\(line): \(message)") }
+    public mutating func warn(_ line: Int, _ message: String) {
+        warnings.append("\(path):\(line): \(message)")
+        warningLines.append(line)
+    }
 
     private mutating func apply(_ entry: TOMLDocument.Entry) {
         switch (entry.key, entry.value) {

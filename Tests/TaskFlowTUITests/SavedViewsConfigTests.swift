@@ -91,6 +91,23 @@ final class SavedViewsConfigTests: XCTestCase {
         XCTAssertEqual(summary(config.views).suffix(2), ["4 second [priority:low] keep", "5 first [priority:high] keep"])
     }
 
+    func testWarningsComeInTheFilesLineOrderWhicheverCheckFoundThem() {
+        let config = UserConfig(parsing: """
+        [views.first]
+        filter = "priority:high"
+        key = 5
+        [views.second]
+        filter = "priority:low"
+        key = 5
+        this is not toml
+        """, path: path)
+        // The parser finds line 7 before the views are placed and line 4 found wrong.
+        XCTAssertEqual(config.warnings, [
+            "\(path):4: views.second: key 5 is already view “first”'s (line 1); this view takes a free key",
+            "\(path):7: expected '=' after key \"this\"; the line is ignored",
+        ])
+    }
+
     func testMoreThanNineViewsLeaveTheRestForTheCommandLine() {
         let text = (1...8).map { "[views.v\($0)]\nfilter = \"priority:high\"" }.joined(separator: "\n")
         let config = UserConfig(parsing: text, path: path)
