@@ -78,29 +78,24 @@ final class SavedViewsConfigTests: XCTestCase {
         ])
     }
 
-    func testAKeyGivenTwiceIsReportedAtTheSecondWhichTakesAFreeKey() {
-        let config = UserConfig(parsing: """
+    /// Two views that both ask for key 5, the second on line 4.
+    private let keyFiveTwice = """
         [views.first]
         filter = "priority:high"
         key = 5
         [views.second]
         filter = "priority:low"
         key = 5
-        """, path: path)
+        """
+
+    func testAKeyGivenTwiceIsReportedAtTheSecondWhichTakesAFreeKey() {
+        let config = UserConfig(parsing: keyFiveTwice, path: path)
         XCTAssertEqual(config.warnings, ["\(path):4: views.second: key 5 is already view “first”'s (line 1); this view takes a free key"])
         XCTAssertEqual(summary(config.views).suffix(2), ["4 second [priority:low] keep", "5 first [priority:high] keep"])
     }
 
     func testWarningsComeInTheFilesLineOrderWhicheverCheckFoundThem() {
-        let config = UserConfig(parsing: """
-        [views.first]
-        filter = "priority:high"
-        key = 5
-        [views.second]
-        filter = "priority:low"
-        key = 5
-        this is not toml
-        """, path: path)
+        let config = UserConfig(parsing: keyFiveTwice + "\nthis is not toml", path: path)
         // The parser finds line 7 before the views are placed and line 4 found wrong.
         XCTAssertEqual(config.warnings, [
             "\(path):4: views.second: key 5 is already view “first”'s (line 1); this view takes a free key",
