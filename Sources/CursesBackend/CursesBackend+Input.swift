@@ -22,9 +22,14 @@ extension CursesBackend {
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.readFD, events: Int16(POLLIN), revents: 0),
             ]
             // EINTR (a signal arrived) simply goes round the loop to the pipe.
             _ = poll(&fds, nfds_t(fds.count), waitMilliseconds)
+            if fds[2].revents & Int16(POLLIN) != 0 {
+                wakePipe.drain()
+                return nil
+            }
         }
     }
 

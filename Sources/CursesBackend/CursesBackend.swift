@@ -17,6 +17,7 @@ public final class CursesBackend: TerminalBackend {
     let options: Options
     var palette = CursesPalette(mode: .none, hasDefaultColors: false)
     var signals = SignalRelay()
+    let wakePipe = WakePipe()
     var pendingKeys: [Key] = []
     /// Signals that came in while the job was stopped, for the key loop to act on.
     var deferredSignals: [Int32] = []
@@ -35,6 +36,8 @@ public final class CursesBackend: TerminalBackend {
     }
 
     deinit { leave() }
+
+    public var wakeUp: @Sendable () -> Void { { [wakePipe] in wakePipe.wake() } }
 
     public func enter() throws(TerminalError) {
         guard !isActive else { return }

@@ -33,7 +33,7 @@ public final class TUIProgram<Backend: TerminalBackend> {
         self.state = state
         self.clock = clock
         self.frameLog = frameLog
-        inbox = ActionInbox()
+        inbox = ActionInbox(wake: backend.wakeUp)
         runner = EffectRunner(service: service, inbox: inbox, typingPause: service.typingPause)
         lastTick = clock()
     }

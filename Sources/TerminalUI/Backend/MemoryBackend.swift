@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An in-memory terminal for tests: keys come from a script, and drawing updates `screen`
 /// exactly as a real terminal's cells would change, so tests can check both what is on
 /// screen and how much was redrawn.
@@ -83,10 +85,23 @@ public final class MemoryBackend: TerminalBackend {
 
     public func flush() { flushCount += 1 }
 
-    /// Never waits: an empty script reads as a timeout.
+    /// With an empty script: a timeout at once, or, with `waitsLikeATerminal`, after
+    /// waiting as a terminal does, until `timeout` passes or `wakeUp` is called.
     public func readKey(timeout: Duration?) -> Key? {
-        keys.isEmpty ? nil : keys.removeFirst()
+        if keys.isEmpty, waitsLikeATerminal {
+            if let timeout {
+                _ = wakeSignal.wait(timeout: .now() + .nanoseconds(Int(timeout / .nanoseconds(1))))
+            } else {
+                wakeSignal.wait()
+            }
+        }
+        return keys.isEmpty ? nil : keys.removeFirst()
     }
+
+    /// Makes `readKey` wait for its timeout (or `wakeUp`) when no key is scripted.
+    public var waitsLikeATerminal = false
+    private let wakeSignal = DispatchSemaphore(value: 0)
+    public var wakeUp: @Sendable () -> Void { { [wakeSignal] in wakeSignal.signal() } }
 
     public func setMouseReporting(_ enabled: Bool) { isMouseReporting = enabled }
     public func setClipboard(_ text: String) { clipboard = text }

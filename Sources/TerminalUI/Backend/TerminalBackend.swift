@@ -27,8 +27,12 @@ public protocol TerminalBackend: AnyObject {
     func setCursor(_ position: Point?)
     func flush()
     /// The next key, waiting at most `timeout` (nil waits until one arrives). Returns nil
-    /// on timeout.
+    /// on timeout, or as soon as `wakeUp` is called.
     func readKey(timeout: Duration?) -> Key?
+    /// Cuts a `readKey` wait short from any thread, so the loop takes in results that
+    /// arrived meanwhile without waiting out its timeout. Backends that never wait need
+    /// not provide it.
+    var wakeUp: @Sendable () -> Void { get }
     /// Mouse events are opt-in: terminals stop selecting text while they are on.
     func setMouseReporting(_ enabled: Bool)
     /// Puts `text` on the system clipboard with OSC 52, which terminals (and tmux with
@@ -37,6 +41,8 @@ public protocol TerminalBackend: AnyObject {
 }
 
 extension TerminalBackend {
+    public var wakeUp: @Sendable () -> Void { {} }
+
     /// The OSC 52 sequence that sets the clipboard ("c") to `text`.
     public static func clipboardSequence(_ text: String) -> String {
         "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
