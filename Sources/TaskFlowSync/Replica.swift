@@ -37,7 +37,7 @@ public final class Replica: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase(ConnectionSettings.apply(to:))
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }
@@ -129,7 +129,7 @@ public final class Replica: Sendable {
     }
 
     static func remove(id: String, db: Database) throws {
-        try db.execute(sql: "DELETE FROM tasks WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM tasks WHERE id = ?").execute(arguments: [id])
     }
 
     static func meta(_ key: String, db: Database) throws -> String? {

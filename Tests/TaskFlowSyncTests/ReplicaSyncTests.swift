@@ -209,3 +209,34 @@ final class SnapshotPageTests: XCTestCase {
         XCTAssertEqual(spentAfter - spentBefore, 2, "one page of 5,000 for the snapshot, plus this request")
     }
 }
+
+/// Paging: the next page is fetched while one is written, and that costs no extra request.
+final class SyncPagingTests: XCTestCase {
+    func testASnapshotAndChangesInManyPagesEndEqualToTheServerWithOneRequestAPage() async throws {
+        let fixture = try await SyncFixture.start()
+        defer { fixture.stop() }
+        let other = try await fixture.api()
+        let ops = (1...25).map { BatchOperation.create(id: nil, fields: TaskChanges(title: "Task \($0)", priority: $0 % 2 == 0 ? .high : .low), idempotencyKey: nil) }
+        let ids = try await other.batch(ops).compactMap { $0.task?.id }
+        XCTAssertEqual(ids.count, 25)
+        let replica = try Replica(path: fixture.directory.path + "/paged.sqlite", userID: fixture.userID)
+        let api = try await fixture.api()
+        let engine = SyncEngine(replica: replica, api: api, snapshotPageSize: 7, changesPageSize: 5)
+
+        _ = try await api.stats()  // a request, to read where the user stands
+        let before = try XCTUnwrap(api.rateLimit).remaining
+        var report = try await engine.sync()
+        XCTAssertEqual(report.received, 25)
+        check(before - (try XCTUnwrap(api.rateLimit).remaining), 4, "25 tasks in pages of 7: four requests, none fetched ahead for nothing")
+        check(try replica.page(TaskQuery(limit: 100)).tasks.sorted { $0.id < $1.id }, try await other.allTasks(TaskQuery(limit: 100)).sorted { $0.id < $1.id })
+
+        for id in ids[0..<8] { _ = try await other.updateTask(id: id, TaskChanges(status: .done)) }
+        for id in ids[8..<12] { try await other.deleteTask(id: id) }
+        report = try await engine.sync()
+        XCTAssertEqual(report.received, 12)
+        XCTAssertEqual(try replica.page(TaskQuery(limit: 100)).pagination.total, 21)
+        check(try replica.page(TaskQuery(limit: 100)).tasks.sorted { $0.id < $1.id }, try await other.allTasks(TaskQuery(limit: 100)).sorted { $0.id < $1.id })
+        check(try replica.stats(), try await other.stats().value, "stats computed locally agree with the server's")
+    }
+}
+

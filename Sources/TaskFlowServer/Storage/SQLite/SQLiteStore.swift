@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TaskFlowCore
+import TaskFlowSQLite
 
 /// The embedded store: one SQLite file in WAL mode, written with full fsync so an
 /// acknowledged write survives a crash of the process (and of the machine); writes that
@@ -16,9 +17,7 @@ public final class SQLiteStore: Sendable {
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
+        config.prepareDatabase(ConnectionSettings.apply(to:))
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // SQLite creates -wal and -shm with the database file's mode, so making the file
