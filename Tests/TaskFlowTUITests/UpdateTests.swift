@@ -15,11 +15,28 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(form.focus, .email)
     }
 
-    func testASessionLoadsTheFirstPageTheStatsAndGoesLive() {
+    /// The live feed starts once the first page and the stats are in, whichever comes last,
+    /// so its start does not slow the first frame.
+    func testASessionLoadsTheFirstPageTheStatsAndThenGoesLive() {
+        for statsFirst in [false, true] {
+            var state = AppState(size: Size(width: 120, height: 30), now: Fixtures.now, defaultServer: "x", pageSize: 50)
+            let query = TaskQuery(page: 1, limit: 50)
+            XCTAssertEqual(update(&state, .sessionFound(Fixtures.session)), [.fetchPage(query, generation: 1), .fetchStats(query)])
+            XCTAssertEqual(state.screen, .main)
+            let page = Action.pageLoaded(page: 1, generation: 1, Fixtures.page(Fixtures.tasks(3), query), nil)
+            let stats = Action.statsLoaded(ScopedStats(Fixtures.stats, followsFilter: true))
+            XCTAssertEqual(update(&state, statsFirst ? stats : page), [], "not live before both are in")
+            XCTAssertEqual(update(&state, statsFirst ? page : stats), [.startLive])
+            XCTAssertEqual(update(&state, stats), [], "started once")
+        }
+    }
+
+    func testTheLiveFeedStartsWhenTheFirstLoadFailsToo() {
         var state = AppState(size: Size(width: 120, height: 30), now: Fixtures.now, defaultServer: "x", pageSize: 50)
-        let effects = update(&state, .sessionFound(Fixtures.session))
-        XCTAssertEqual(state.screen, .main)
-        XCTAssertEqual(effects, [.fetchPage(TaskQuery(page: 1, limit: 50), generation: 1), .fetchStats(TaskQuery(page: 1, limit: 50)), .startLive])
+        let down = ServiceFailure(message: "Could not connect to the server")
+        _ = update(&state, .sessionFound(Fixtures.session))
+        XCTAssertEqual(update(&state, .statsFailed(down)), [])
+        XCTAssertEqual(update(&state, .pageFailed(page: 1, generation: 1, down)), [.startLive], "the feed is what notices the server is back")
     }
 
     /// Issue 15, defect 1: started while the server was down, the list and the stats said

@@ -49,6 +49,9 @@ public struct AppState: Sendable {
 
     public var stats: TaskStats?
     public var statsInFlight = false
+    /// Signed in, the live feed not started yet: it starts once the first page and the
+    /// stats are in (`startLiveOnceLoaded`).
+    public var liveWaitsForFirstLoad = false
     /// Something changed while the stats were being fetched: fetch again when they arrive.
     public var statsStale = false
     /// The stats count the tasks of the filter (the local copy); false: every task.

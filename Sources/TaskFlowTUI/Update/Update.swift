@@ -45,20 +45,20 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = .login(form)
         return []
     case .pageLoaded(let page, let generation, let answer, let rateLimit):
-        return state.receive(answer, page: page, generation: generation, rateLimit: rateLimit)
+        return state.receive(answer, page: page, generation: generation, rateLimit: rateLimit) + state.startLiveOnceLoaded()
     case .pageFailed(let page, let generation, let failure):
         state.tasks.requestFailed(page, generation: generation)
-        return state.report(failure, doing: "load tasks")
+        return state.report(failure, doing: "load tasks") + state.startLiveOnceLoaded()
     case .statsLoaded(let answer):
         state.stats = answer.stats
         state.statsFollowFilter = answer.followsFilter
         state.statsFilter = answer.followsFilter ? state.statsRequestFilter : nil
         state.statsInFlight = false
         state.lastSync = state.now
-        return state.statsStale ? state.requestStats() : []
+        return (state.statsStale ? state.requestStats() : []) + state.startLiveOnceLoaded()
     case .statsFailed(let failure):
         state.statsInFlight = false
-        return state.report(failure, doing: "load stats")
+        return state.report(failure, doing: "load stats") + state.startLiveOnceLoaded()
     case .taskSaved(let task):
         state.pendingChanges[task.id] = nil
         state.tasks.replace(task)
@@ -118,7 +118,17 @@ extension AppState {
         pendingChanges = [:]
         pendingDeletes = [:]
         if taskForm != nil { taskForm?.message = "Signed in again: Enter saves" }
-        return reload() + [.startLive]
+        liveWaitsForFirstLoad = true
+        return reload()
+    }
+
+    /// Starts the live feed once the first page and the stats have come (or failed). Its
+    /// start (loading libcurl, connecting, a catch-up sync) took CPU from the first
+    /// frame's reads on two cores; what changes meanwhile, the feed's catch-up brings.
+    mutating func startLiveOnceLoaded() -> [Effect] {
+        guard liveWaitsForFirstLoad, screen == .main, tasks.inFlight.isEmpty, !statsInFlight else { return [] }
+        liveWaitsForFirstLoad = false
+        return [.startLive]
     }
 
     mutating func showLogin(message: String?) {
