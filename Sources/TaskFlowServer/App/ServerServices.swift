@@ -35,7 +35,7 @@ public struct ServerServices: Sendable {
         events = storage.events
         background = storage.background
         tokens = await TokenService(secret: storage.signingSecret, lifetime: configuration.accessTokenLifetime, clock: clock)
-        hasher = try await PasswordHasher(cost: configuration.bcryptCost)
+        hasher = PasswordHasher(cost: configuration.bcryptCost)
         sockets = OpenSockets()
         metrics = ServerMetrics()
     }

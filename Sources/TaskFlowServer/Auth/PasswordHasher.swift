@@ -16,13 +16,17 @@ struct PasswordHasher: PasswordHashing {
     private static let pepper = SymmetricKey(data: Data("taskflow password pre-hash v1".utf8))
 
     let cost: UInt8
-    /// Compared against when the email is unknown, so both failures take as long.
-    private let decoyHash: String
+    /// Compared against when the email is unknown, so both failures take as long. Made in
+    /// the background: one bcrypt at start (~200 ms at cost 12) held up the listening
+    /// socket, which local mode's first command waits for.
+    private let decoyHash: Task<String, any Error>
 
-    init(cost: UInt8) async throws {
+    init(cost: UInt8) {
         self.cost = cost
-        let decoy = Self.prehash("decoy password, never valid")
-        decoyHash = Self.prehashedPrefix + (try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(decoy, cost: cost) })
+        decoyHash = Task {
+            let decoy = Self.prehash("decoy password, never valid")
+            return Self.prehashedPrefix + (try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(decoy, cost: cost) })
+        }
     }
 
     func hash(_ password: String) async throws -> String {
@@ -31,7 +35,7 @@ struct PasswordHasher: PasswordHashing {
     }
 
     func verify(_ password: String, hash: String?) async throws -> Bool {
-        let target = hash ?? decoyHash
+        let target = if let hash { hash } else { try await decoyHash.value }
         let matches: Bool
         if target.hasPrefix(Self.prehashedPrefix) {
             let bcrypt = String(target.dropFirst(Self.prehashedPrefix.count)), prehashed = Self.prehash(password)
