@@ -37,8 +37,7 @@ public final class Replica: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase(ConnectionSettings.apply(to:))
-        pool = try DatabasePool(path: path, configuration: configuration)
+        pool = try ConnectionSettings.openPool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import TaskFlowServer
 
@@ -31,4 +32,12 @@ final class SQLiteRepositoryTests: XCTestCase {
     func testChosenIDsAreTakenOnceAndBringADeletedTaskBack() async throws { try await RepositoryContract.chosenIDsAreTakenOnceAndBringADeletedTaskBack(fixture()) }
     func testPurgedTombstonesExpireOlderCursors() async throws { try await RepositoryContract.purgedTombstonesExpireOlderCursors(fixture()) }
     func testABatchAppliesEachWriteByItsOwnRulesInOrder() async throws { try await RepositoryContract.aBatchAppliesEachWriteByItsOwnRulesInOrder(fixture()) }
+
+    /// An acknowledged write is on disk: the writer commits with a full fsync (GRDB's WAL
+    /// set-up turns it down to NORMAL, which syncs only at checkpoints).
+    func testTheWriterSyncsEveryCommit() throws {
+        let store = try fixture().store as! SQLiteStore
+        let level = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(level, 2, "PRAGMA synchronous of the writer: 2 is FULL, 1 NORMAL")
+    }
 }

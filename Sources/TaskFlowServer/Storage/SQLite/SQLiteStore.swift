@@ -17,13 +17,12 @@ public final class SQLiteStore: Sendable {
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.prepareDatabase(ConnectionSettings.apply(to:))
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // SQLite creates -wal and -shm with the database file's mode, so making the file
         // 0600 ourselves, before SQLite opens it, keeps all three private.
         try PrivateFile.createIfMissing(path)
-        pool = try DatabasePool(path: path, configuration: config)
+        pool = try ConnectionSettings.openPool(path: path, configuration: config)
         try SQLiteMigrations.migrator.migrate(pool)
         writer = GroupCommit(pool: pool)
     }
