@@ -50,9 +50,7 @@ let package = Package(
         // ---- SQLite: the tasks table and the compilation of a task query, shared by the server's
         // SQLite store and the client's replica, so the two never disagree on a filter. -----
         .target(
-            name: "TaskFlowSQLite",
-            dependencies: ["TaskFlowCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
-            swiftSettings: swift6
+            name: "TaskFlowSQLite", dependencies: ["TaskFlowCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6
         ),
 
         // ---- Client side ------------------------------------------------------------------

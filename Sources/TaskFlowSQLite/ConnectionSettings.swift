@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 /// How every database holding a `tasks` table is opened: the server's SQLite store and
 /// the client's replica alike.
@@ -23,13 +22,5 @@ public enum ConnectionSettings {
         // about 30 pwrite calls a task, 3 million for a 100,000-task snapshot. In memory
         // it is a copy.
         try db.execute(sql: "PRAGMA temp_store = MEMORY")
-        // Keep the -wal file when the last connection closes: otherwise every opening
-        // (each CLI command) writes a table into it and drops it again, with two fsyncs
-        // (GRDB does that to avoid an empty WAL), and every close deletes it.
-        if !db.configuration.readonly {
-            var persist: CInt = 1
-            let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-        }
     }
 }
