@@ -26,7 +26,8 @@
 #   --tasks N                tasks to seed (default 5000)
 #   --runs N                 hyperfine runs per command (default 50)
 #   --strict                 exit 1 when a target is missed
-# Needs: swift (to build), hyperfine, curl, python3, /usr/bin/time (apt-get install time).
+# Needs: swift (to build), hyperfine, curl, cc, python3, /usr/bin/time (apt-get install time).
+# Also prints what loading libcurl costs any program (bench/libcurl-load.c), for scale.
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -58,7 +59,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $tasks =~ ^[1-9][0-9]*$ ]] || die "--tasks must be a positive number"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number"
-require_tools hyperfine curl python3
+require_tools hyperfine curl cc python3
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is not installed (apt-get install -y time)"
 
 # ---- build -----------------------------------------------------------------------------
@@ -100,10 +101,17 @@ PY
 # ---- measure ---------------------------------------------------------------------------
 peak_rss_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }'; }
 
+# What libcurl costs any program that loads it, taskflow and curl alike.
+cc -O2 -o "$work/libcurl-load" bench/libcurl-load.c -ldl
+rss_libcurl=$(peak_rss_kb "$work/libcurl-load")
+rss_c=$(peak_rss_kb "$work/libcurl-load" none)
+
 echo "==> hyperfine: start-up, $runs runs each"
 hyperfine --warmup 5 --runs "$runs" --shell=none --export-json "$work/version.json" \
     --command-name "taskflow --version" "$taskflow --version" \
-    --command-name "curl --version" "curl --version"
+    --command-name "curl --version" "curl --version" \
+    --command-name "C process" "$work/libcurl-load none" \
+    --command-name "C process loading libcurl" "$work/libcurl-load"
 
 echo "==> hyperfine: remote ls, $runs runs each, same server, same URL"
 hyperfine --warmup 5 --runs "$runs" --shell=none --export-json "$work/remote.json" \
@@ -126,9 +134,9 @@ echo "==> local mode: 100 tasks on the private server"
     "$taskflow" local stop >/dev/null
 )
 
-python3 - "$work" "$rss_version" "$rss_ls" "$rss_ls_online" "$strict" <<'PY'
+python3 - "$work" "$rss_version" "$rss_ls" "$rss_ls_online" "$rss_libcurl" "$rss_c" "$strict" <<'PY'
 import json, sys
-work, rss_version, rss_ls, rss_ls_online, strict = sys.argv[1], *map(int, sys.argv[2:5]), sys.argv[5]
+work, rss_version, rss_ls, rss_ls_online, rss_libcurl, rss_c, strict = sys.argv[1], *map(int, sys.argv[2:7]), sys.argv[7]
 def load(name): return {r["command"]: r["mean"] for r in json.load(open(f"{work}/{name}.json"))["results"]}
 version, remote, local = load("version"), load("remote"), load("local")
 missed = []
@@ -150,5 +158,8 @@ for label, kb in (("peak RSS --version", rss_version), ("peak RSS ls", rss_ls), 
 line("local mode, cold (server started)", local["local cold ls"], "(target <= 300 ms)", local["local cold ls"] <= 0.300)
 ratio = local["local warm ls"] / remote["taskflow ls"]
 line("local mode, later commands", local["local warm ls"], f"{ratio:.2f}x remote ls (target <= 2x)", ratio <= 2)
+load = version["C process loading libcurl"] - version["C process"]
+print(f"{'loading libcurl (dlopen + init)':<34} {load * 1000:7.1f} ms  {(rss_libcurl - rss_c) / 1024:.1f} MB  "
+      f"({load / curl:.2f}x curl -s; info)")
 if strict == "1" and missed: sys.exit(1)
 PY
