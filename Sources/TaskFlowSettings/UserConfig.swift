@@ -47,8 +47,12 @@ public struct UserConfig: Sendable, Equatable {
     public var warnings: [String] = []
     /// Where the file was read from, to prefix warnings.
     public var path: String
-    /// The line of each of `warnings` that `warn` added, to sort them by.
-    private var warningLines: [Int] = []
+    /// What `warn` found while parsing, with its line: `warnings` in the file's order.
+    private var found: [Found] = []
+    private struct Found: Sendable, Equatable {
+        var line: Int
+        var text: String
+    }
 
     public static let topLevelKeys = ["server", "theme", "refresh", "mouse", "cache"]
 
@@ -81,10 +85,9 @@ public struct UserConfig: Sendable, Equatable {
         views = SavedViews(configured: configured) { viewProblems.append(($0, $1)) }
         for (line, message) in viewProblems { warn(line, message) }
         // The parser, the settings and the views each find problems on their own pass:
-        // said in the file's order, so they read top to bottom beside the file.
-        let order = warnings.indices.sorted { (warningLines[$0], $0) < (warningLines[$1], $1) }
-        warnings = order.map { warnings[$0] }
-        warningLines = order.map { warningLines[$0] }
+        // said in the file's order (a stable sort), so they read top to bottom beside it.
+        warnings = found.sorted { $0.line < $1.line }.map(\.text)
+        found = []
     }
 
     /// The config of `environment`'s user; a missing file is no warning.
@@ -99,10 +102,8 @@ public struct UserConfig: Sendable, Equatable {
         return UserConfig(parsing: text, path: path)
     }
 
-    public mutating func warn(_ line: Int, _ message: String) {
-        warnings.append("\(path):\(line): \(message)")
-        warningLines.append(line)
-    }
+    /// A problem on `line`, said once parsing is done.
+    mutating func warn(_ line: Int, _ message: String) { found.append(Found(line: line, text: "\(path):\(line): \(message)")) }
 
     private mutating func apply(_ entry: TOMLDocument.Entry) {
         switch (entry.key, entry.value) {
