@@ -6,6 +6,10 @@ import TerminalUI
 /// The app's one state transition: applies `action` to `state` and returns the effects to
 /// perform. Synchronous and free of I/O, so every behaviour can be tested with values.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    transition(&state, action) + state.startLiveOnceLoaded()
+}
+
+private func transition(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .start:
         return [.loadSession]
@@ -45,20 +49,20 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = .login(form)
         return []
     case .pageLoaded(let page, let generation, let answer, let rateLimit):
-        return state.receive(answer, page: page, generation: generation, rateLimit: rateLimit) + state.startLiveOnceLoaded()
+        return state.receive(answer, page: page, generation: generation, rateLimit: rateLimit)
     case .pageFailed(let page, let generation, let failure):
         state.tasks.requestFailed(page, generation: generation)
-        return state.report(failure, doing: "load tasks") + state.startLiveOnceLoaded()
+        return state.report(failure, doing: "load tasks")
     case .statsLoaded(let answer):
         state.stats = answer.stats
         state.statsFollowFilter = answer.followsFilter
         state.statsFilter = answer.followsFilter ? state.statsRequestFilter : nil
         state.statsInFlight = false
         state.lastSync = state.now
-        return (state.statsStale ? state.requestStats() : []) + state.startLiveOnceLoaded()
+        return state.statsStale ? state.requestStats() : []
     case .statsFailed(let failure):
         state.statsInFlight = false
-        return state.report(failure, doing: "load stats") + state.startLiveOnceLoaded()
+        return state.report(failure, doing: "load stats")
     case .taskSaved(let task):
         state.pendingChanges[task.id] = nil
         state.tasks.replace(task)
@@ -122,9 +126,10 @@ extension AppState {
         return reload()
     }
 
-    /// Starts the live feed once the first page and the stats have come (or failed). Its
-    /// start (loading libcurl, connecting, a catch-up sync) took CPU from the first
-    /// frame's reads on two cores; what changes meanwhile, the feed's catch-up brings.
+    /// Starts the live feed once the first page and the stats have come (or failed);
+    /// checked after every action. Its start (loading libcurl, connecting, a catch-up
+    /// sync) took CPU from the first frame's reads on two cores; what changes meanwhile,
+    /// the feed's catch-up brings.
     mutating func startLiveOnceLoaded() -> [Effect] {
         guard liveWaitsForFirstLoad, screen == .main, tasks.inFlight.isEmpty, !statsInFlight else { return [] }
         liveWaitsForFirstLoad = false
